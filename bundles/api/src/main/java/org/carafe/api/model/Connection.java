@@ -1,0 +1,19 @@
+package org.carafe.api.model;
+
+/**
+ * The front-end's side of one emulated thread: implemented by the transport, used by the model
+ * to describe the peer and to end the connection when the server ends the thread.
+ */
+public interface Connection {
+    /** Linux pid of the peer (SO_PEERCRED), or -1 when unknown. */
+    int peerPid();
+
+    /** A short description of the peer for log lines, e.g. {@code pid 812 thread 0x24}. */
+    String describe();
+
+    /**
+     * The server ended this thread: tell the peer its exit code and close. Idempotent; a
+     * connection the peer already closed just stays closed.
+     */
+    void terminate(int exitCode);
+}

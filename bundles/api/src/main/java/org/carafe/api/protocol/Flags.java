@@ -1,0 +1,35 @@
+package org.carafe.api.protocol;
+
+/** Creation, startup, handle and duplication flags, with the Windows values. */
+public final class Flags {
+    public static final int DEBUG_PROCESS = 0x1;
+    public static final int DEBUG_ONLY_THIS_PROCESS = 0x2;
+    public static final int CREATE_SUSPENDED = 0x4;
+    public static final int DETACHED_PROCESS = 0x8;
+    public static final int CREATE_NEW_CONSOLE = 0x10;
+
+    public static final int STARTF_USESTDHANDLES = 0x100;
+
+    public static final int HANDLE_FLAG_INHERIT = 0x1;
+    public static final int HANDLE_FLAG_PROTECT_FROM_CLOSE = 0x2;
+
+    public static final int DUPLICATE_CLOSE_SOURCE = 0x1;
+    public static final int DUPLICATE_SAME_ACCESS = 0x2;
+    public static final int DUPLICATE_SAME_ATTRIBUTES = 0x4;
+
+    /** event_op operations. */
+    public static final int EVENT_SET = 0;
+    public static final int EVENT_RESET = 1;
+    public static final int EVENT_PULSE = 2;
+
+    /** select flags. */
+    public static final int SELECT_ALL = 0x1;
+
+    /** create_snapshot flags. */
+    public static final int SNAP_PROCESS = 0x1;
+    public static final int SNAP_THREAD = 0x2;
+    public static final int SNAP_MODULE = 0x4;
+
+    private Flags() {
+    }
+}
