@@ -36,6 +36,7 @@ public final class HandleTable {
         }
 
         object.grab();
+        object.handleAdded();
         entries[index] = new HandleEntry(object, access, flags & flagMask());
         count++;
         freeHint = index + 1;
@@ -80,6 +81,7 @@ public final class HandleTable {
             HandleEntry e = entries[i];
             if (e != null && (e.flags() & Flags.HANDLE_FLAG_INHERIT) != 0) {
                 e.object().grab();
+                e.object().handleAdded();
                 copy.entries[i] = new HandleEntry(e.object(), e.access(), e.flags());
                 copy.count++;
             }
@@ -109,6 +111,7 @@ public final class HandleTable {
         entries[index] = null;
         count--;
         freeHint = Math.min(freeHint, index);
+        object.handleRemoved();
         object.release();
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 public abstract class KObject {
     private final Kernel kernel;
     private int refs = 1;
+    private int handleCount;
     private String name;
     private List<Waiter> waiters;
 
@@ -61,6 +62,19 @@ public abstract class KObject {
 
     public final int refCount() {
         return refs;
+    }
+
+    /** How many handle table entries refer to the object. */
+    public final int handleCount() {
+        return handleCount;
+    }
+
+    final void handleAdded() {
+        handleCount++;
+    }
+
+    final void handleRemoved() {
+        handleCount--;
     }
 
     public final KObject grab() {

@@ -33,7 +33,7 @@ public final class Kernel {
     private final Map<Integer, EmuThread> threads = new HashMap<>();
     private final Map<String, Integer> liveByType = new TreeMap<>();
     private final Map<String, KObject> names = new HashMap<>();
-    private final Map<String, StartupInfo> startupTokens = new HashMap<>();
+    private final Map<String, KObject> tokens = new HashMap<>();
     private final List<ProcessListener> listeners = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
     private final long machineAffinity;
@@ -200,16 +200,21 @@ public final class Kernel {
         return HexFormat.of().formatHex(bytes);
     }
 
-    public void registerStartupToken(StartupInfo info) {
-        startupTokens.put(info.token(), info);
+    /**
+     * Makes {@code record} (a {@link StartupInfo} or {@link ThreadStart}) findable by its token
+     * until the record is destroyed. The kernel takes no reference.
+     */
+    public void registerToken(String token, KObject record) {
+        tokens.put(token, record);
     }
 
-    public StartupInfo startupByToken(String token) {
-        return startupTokens.get(token);
+    /** The startup record or thread start registered under {@code token}, or null. */
+    public KObject tokenRecord(String token) {
+        return tokens.get(token);
     }
 
-    void forgetStartupToken(String token) {
-        startupTokens.remove(token);
+    void forgetToken(String token) {
+        tokens.remove(token);
     }
 
     // ---- objects and names ----

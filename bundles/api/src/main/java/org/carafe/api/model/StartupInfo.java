@@ -49,7 +49,7 @@ public final class StartupInfo extends KObject {
 
     @Override
     protected void destroy() {
-        kernel().forgetStartupToken(token);
+        kernel().forgetToken(token);
         creator.release();
         if (process != null) {
             process.release();

@@ -11,6 +11,7 @@ public final class Status {
     public static final int SUCCESS = 0;
     public static final int TIMEOUT = 0x102;
     public static final int PENDING = 0x103;
+    public static final int OBJECT_NAME_EXISTS = 0x40000000;
     public static final int PARTIAL_COPY = 0x8000000D;
     public static final int NO_MORE_ENTRIES = 0x8000001A;
     public static final int NOT_IMPLEMENTED = 0xC0000002;
