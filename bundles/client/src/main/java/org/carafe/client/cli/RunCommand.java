@@ -1,0 +1,133 @@
+package org.carafe.client.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.carafe.client.CarafeConnection;
+import org.carafe.client.CarafeException;
+import org.carafe.client.EmulatedThread;
+import org.carafe.client.Protocol;
+import org.carafe.client.ThreadTerminatedException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code carafe run [--suspended] -- PROGRAM ARGS...}: runs a Linux program as an owned
+ * emulated process and exits with its exit code (128 + signal if a signal ended it), or with
+ * the code the server gave when it terminated the process.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a Linux program as an emulated process.")
+final class RunCommand implements Callable<Integer> {
+    /** Exit status when the program cannot be started, as shells do. */
+    static final int EXIT_CANNOT_RUN = 127;
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--suspended", description = "Start it suspended (resume with carafe resume).")
+    boolean suspended;
+
+    @Parameters(arity = "1..*", paramLabel = "PROGRAM", description = "Program and arguments.")
+    List<String> program;
+
+    @Override
+    public Integer call() throws Exception {
+        // Connect first: without a server the program is not started at all.
+        CarafeConnection conn = CarafeConnection.connect(main.socket());
+        EmulatedThread thread = new EmulatedThread(conn);
+        Process child;
+        try {
+            child = new ProcessBuilder(argv(suspended, program)).inheritIO().start();
+        } catch (IOException e) {
+            conn.close();
+            throw new CliException("run " + program.get(0) + ": cannot run the program ("
+                    + e.getMessage() + ")", EXIT_CANNOT_RUN);
+        }
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread hook = new Thread(() -> stopChild(child, reported), "carafe-run-signal");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return supervise(thread, child);
+        } finally {
+            conn.close();
+            reported.countDown();
+        }
+    }
+
+    private int supervise(EmulatedThread thread, Process child) throws InterruptedException {
+        try {
+            String command = String.join(" ", program);
+            thread.initThread(Protocol.KIND_OWNED, (int) child.pid(), "", command);
+            thread.initProcess();
+            thread.initProcessDone();
+            if (suspended) {
+                thread.suspendThread(Protocol.CURRENT_THREAD);
+            }
+        } catch (ThreadTerminatedException e) {
+            child.waitFor();
+            return e.exitCode();
+        } catch (CarafeException e) {
+            child.destroyForcibly();
+            throw e;
+        } catch (IOException e) {
+            warn("lost the server while starting " + program.get(0) + " (" + e.getMessage() + ")");
+            return exitStatus(child.waitFor());
+        }
+        int code = exitStatus(child.waitFor());
+        try {
+            thread.terminateThread(Protocol.CURRENT_THREAD, code);
+        } catch (ThreadTerminatedException e) {
+            return e.exitCode();
+        } catch (IOException e) {
+            warn("lost the server while " + program.get(0) + " ran (" + e.getMessage() + ")");
+        }
+        return code;
+    }
+
+    /** The command to spawn; suspended: a shell that stops itself, then execs the program. */
+    static List<String> argv(boolean suspended, List<String> program) {
+        if (!suspended) {
+            return program;
+        }
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", "kill -STOP $$; exec \"$@\"",
+                "carafe-run"));
+        argv.addAll(program);
+        return argv;
+    }
+
+    /** Java already maps "killed by signal S" to 128 + S; keep the value in 0..255. */
+    static int exitStatus(int waitValue) {
+        return waitValue & 0xFF;
+    }
+
+    private static void stopChild(Process child, CountDownLatch reported) {
+        if (child.isAlive()) {
+            child.destroy();
+        }
+        try {
+            reported.await(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void warn(String message) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("carafe: warning: " + message);
+        err.flush();
+    }
+}
