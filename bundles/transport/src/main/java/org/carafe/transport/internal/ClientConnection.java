@@ -1,0 +1,238 @@
+package org.carafe.transport.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SelectionKey;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ScheduledFuture;
+
+import org.carafe.api.model.Connection;
+import org.carafe.api.model.EmuThread;
+import org.carafe.api.protocol.Protocol;
+import org.carafe.api.protocol.Status;
+import org.carafe.api.protocol.WireReader;
+import org.newsclub.net.unix.AFUNIXSocketChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection, that is one emulated thread. The IO thread owns the channel's reading
+ * side (frame reader, selection key) and hands each complete request over in {@link #data};
+ * {@code busy} says who owns that buffer: the IO thread fills it only while no request is
+ * outstanding, the loop reads it until it replies. Everything about the emulated thread (its
+ * {@link EmuThread}, the request being served, a handler wait) is confined to the loop. Sending
+ * goes through the thread-safe {@link Outbox}.
+ */
+final class ClientConnection implements Connection, FrameReader.Sink {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+
+    private final AFUNIXSocketChannel channel;
+    private final int peerPid;
+    private final Outbox outbox;
+    private final FrameReader reader;
+    private final IoLoop io;
+    private final Dispatcher dispatcher;
+    private final Runnable serveTask;
+    private final Runnable heldTask;
+
+    // IO thread
+    private SelectionKey key;
+    private boolean reading = true;
+
+    // handed from the IO thread to the loop; see the class comment
+    private volatile boolean busy;
+    private byte[] data = new byte[256];
+    private ByteBuffer dataView = ByteBuffer.wrap(data);
+    private int code;
+    private int size;
+
+    // loop
+    private final ClientRequest request;
+    private volatile String description;
+    private EmuThread thread;
+    private boolean ended;
+    private String waitingFor;
+    private ScheduledFuture<?> waitTimer;
+
+    ClientConnection(AFUNIXSocketChannel channel, int peerPid, IoLoop io, Dispatcher dispatcher) {
+        this.channel = channel;
+        this.peerPid = peerPid;
+        this.outbox = new Outbox(channel);
+        this.reader = new FrameReader(dispatcher.limits()::maxRequestBytes);
+        this.io = io;
+        this.dispatcher = dispatcher;
+        this.serveTask = () -> dispatcher.serve(this);
+        this.heldTask = () -> dispatcher.run(this);
+        this.request = new ClientRequest(this, dispatcher);
+        this.description = "pid " + peerPid;
+    }
+
+    // ---- Connection ----
+
+    @Override
+    public int peerPid() {
+        return peerPid;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void terminate(int exitCode) {
+        dispatcher.terminated(this, exitCode);
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    // ---- reading (IO thread) ----
+
+    @Override
+    public boolean hello(int version) {
+        if (version != Protocol.VERSION) {
+            String message = "Carafe protocol version mismatch: client "
+                    + Integer.toUnsignedString(version) + ", server " + Protocol.VERSION;
+            LOG.info("refused {}: {}", description, message);
+            sendHello(Status.REVISION_MISMATCH, message);
+            outbox.closeAfterFlush();
+            io.attend(this);
+            return false;
+        }
+        sendHello(Status.SUCCESS, "");
+        return true;
+    }
+
+    @Override
+    public boolean request(int code, ByteBuffer src, int offset, int size) {
+        if (busy) {
+            dispatcher.faultLater(this, "request sent while one is outstanding");
+            return false;
+        }
+        if (data.length < size) {
+            data = new byte[Math.max(size, data.length * 2)];
+            dataView = ByteBuffer.wrap(data);
+        }
+        src.get(offset, data, 0, size);
+        this.code = code;
+        this.size = size;
+        busy = true;
+        dispatcher.submit(serveTask);
+        return true;
+    }
+
+    private void sendHello(int status, String message) {
+        byte[] text = message.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer hello = ByteBuffer.allocate(16 + text.length).order(ByteOrder.LITTLE_ENDIAN);
+        hello.putInt(Protocol.MAGIC).putInt(Protocol.VERSION).putInt(status)
+                .putInt(text.length).put(text).flip();
+        if (outbox.send(hello)) {
+            io.attend(this);
+        }
+    }
+
+    AFUNIXSocketChannel channel() {
+        return channel;
+    }
+
+    FrameReader reader() {
+        return reader;
+    }
+
+    SelectionKey key() {
+        return key;
+    }
+
+    void setKey(SelectionKey key) {
+        this.key = key;
+    }
+
+    /** Whether the IO thread still reads this connection (false after EOF or a fault). */
+    boolean isReading() {
+        return reading;
+    }
+
+    void stopReading() {
+        reading = false;
+    }
+
+    // ---- the request handed over (loop, while busy) ----
+
+    int code() {
+        return code;
+    }
+
+    /** A reader over the request's data; valid until the reply is sent. */
+    WireReader data() {
+        dataView.clear().limit(size);
+        return new WireReader(dataView);
+    }
+
+    /** The request is answered: the IO thread may fill the buffer again. */
+    void release() {
+        busy = false;
+    }
+
+    // ---- sending (loop, or IO thread for the hello) ----
+
+    void send(ByteBuffer frame) {
+        if (outbox.send(frame)) {
+            io.attend(this);
+        }
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    /** Sends nothing more and closes once the pending bytes are out. */
+    void closeAfterFlush() {
+        outbox.closeAfterFlush();
+        io.attend(this);
+    }
+
+    // ---- the emulated thread (loop) ----
+
+    ClientRequest request() {
+        return request;
+    }
+
+    Runnable heldTask() {
+        return heldTask;
+    }
+
+    EmuThread thread() {
+        return thread;
+    }
+
+    void bind(EmuThread thread) {
+        this.thread = thread;
+        this.description = "pid " + peerPid + " thread 0x" + Integer.toHexString(thread.tid());
+    }
+
+    /** Whether the thread is done with this connection: later requests are ignored. */
+    boolean isEnded() {
+        return ended;
+    }
+
+    void markEnded() {
+        ended = true;
+    }
+
+    String waitingFor() {
+        return waitingFor;
+    }
+
+    /** Records (or with nulls clears) the handler this connection's request waits for. */
+    void setWait(String name, ScheduledFuture<?> timer) {
+        this.waitingFor = name;
+        this.waitTimer = timer;
+    }
+
+    ScheduledFuture<?> waitTimer() {
+        return waitTimer;
+    }
+}

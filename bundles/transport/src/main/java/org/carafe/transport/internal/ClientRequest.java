@@ -1,0 +1,138 @@
+package org.carafe.transport.internal;
+
+import org.carafe.api.handler.ParkedReply;
+import org.carafe.api.handler.Request;
+import org.carafe.api.model.Connection;
+import org.carafe.api.model.EmuThread;
+import org.carafe.api.model.Kernel;
+import org.carafe.api.protocol.Status;
+import org.carafe.api.protocol.WireReader;
+import org.carafe.api.protocol.WireWriter;
+
+/**
+ * The request a connection is serving, handed to its handler. A connection has one request at
+ * a time, so one instance per connection is reset for each; its reply buffer is reused unless
+ * a reply made it large. A parked reply is a fresh {@link Parked} each time, so a stale one
+ * can never answer a later request. Confined to the loop.
+ */
+final class ClientRequest implements Request {
+    private static final int KEEP_REPLY_BYTES = 64 * 1024;
+
+    private final ClientConnection connection;
+    private final Dispatcher dispatcher;
+    private WireWriter out = new WireWriter(256);
+    private WireReader in;
+    private String name;
+    private int status;
+    private Parked parked;
+
+    ClientRequest(ClientConnection connection, Dispatcher dispatcher) {
+        this.connection = connection;
+        this.dispatcher = dispatcher;
+    }
+
+    /** Starts serving {@code name} with the connection's current request data. */
+    void reset(String name) {
+        this.name = name;
+        this.in = connection.data();
+        this.status = Status.SUCCESS;
+        this.parked = null;
+        if (out.size() > KEEP_REPLY_BYTES) {
+            out = new WireWriter(256);
+        } else {
+            out.clear();
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Kernel kernel() {
+        return dispatcher.kernel();
+    }
+
+    @Override
+    public EmuThread caller() {
+        return connection.thread();
+    }
+
+    @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public void bindCaller(EmuThread thread) {
+        if (!Dispatcher.INIT_THREAD.equals(name) || connection.thread() != null) {
+            throw new IllegalStateException("only the first init_thread may bind the caller");
+        }
+        connection.bind(thread);
+    }
+
+    @Override
+    public WireReader in() {
+        return in;
+    }
+
+    @Override
+    public WireWriter out() {
+        return out;
+    }
+
+    @Override
+    public void setStatus(int status) {
+        this.status = status;
+    }
+
+    int status() {
+        return status;
+    }
+
+    @Override
+    public ParkedReply park() {
+        if (parked != null) {
+            throw new IllegalStateException(name + " parked its reply twice");
+        }
+        parked = new Parked();
+        return parked;
+    }
+
+    /** The parked reply, or null if the handler did not park. */
+    Parked parked() {
+        return parked;
+    }
+
+    /** The thread ended: a parked reply is dropped without sending. */
+    void dropParked() {
+        if (parked != null) {
+            parked.done = true;
+        }
+    }
+
+    /** A reply held back by a blocking request; answers through the dispatcher once. */
+    final class Parked implements ParkedReply {
+        private boolean done;
+
+        @Override
+        public WireWriter out() {
+            return out;
+        }
+
+        @Override
+        public void complete(int status) {
+            if (done) {
+                return;
+            }
+            done = true;
+            dispatcher.reply(connection, ClientRequest.this, status);
+        }
+
+        @Override
+        public boolean isDone() {
+            return done;
+        }
+    }
+}

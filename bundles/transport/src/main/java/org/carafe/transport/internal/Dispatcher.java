@@ -1,0 +1,319 @@
+package org.carafe.transport.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.concurrent.RejectedExecutionException;
+
+import org.carafe.api.handler.RequestHandler;
+import org.carafe.api.model.EmuThread;
+import org.carafe.api.model.Kernel;
+import org.carafe.api.model.ServerLoop;
+import org.carafe.api.model.StatusException;
+import org.carafe.api.protocol.Protocol;
+import org.carafe.api.protocol.RequestCodes;
+import org.carafe.api.protocol.Status;
+import org.carafe.api.protocol.WireFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the requests of every connection on the kernel's loop: checks the connection's state
+ * (init_thread first, once), finds the request's handler by name, runs it, turns failures into
+ * statuses and writes the reply straight to the socket. It also serves get_request_code, ends
+ * connections on protocol faults and when the server ends their thread. Everything but the
+ * {@code *Later} and {@link #submit} entry points runs on the loop.
+ */
+final class Dispatcher {
+    static final String INIT_THREAD = "init_thread";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int GET_REQUEST_CODE = 0;
+    private static final int INIT_THREAD_CODE = RequestCodes.builtInCode(INIT_THREAD);
+    private static final int DIRECT_REPLY_LIMIT = 1 << 20;
+
+    private final Kernel kernel;
+    private final ServerLoop loop;
+    private final HandlerRegistry handlers;
+    private final Limits limits;
+    private final RequestTable codes = new RequestTable();
+    private final HandlerWaits waits;
+    private ByteBuffer replyBuffer = direct(64 * 1024);
+
+    Dispatcher(Kernel kernel, HandlerRegistry handlers, Limits limits) {
+        this.kernel = kernel;
+        this.loop = kernel.loop();
+        this.handlers = handlers;
+        this.limits = limits;
+        this.waits = new HandlerWaits(loop, limits, this::run, this::notImplemented);
+    }
+
+    Kernel kernel() {
+        return kernel;
+    }
+
+    Limits limits() {
+        return limits;
+    }
+
+    // ---- entry points from other threads ----
+
+    /** Queues a connection's task on the loop. */
+    void submit(Runnable task) {
+        loop.execute(task);
+    }
+
+    /** The IO thread found a protocol fault on {@code conn}. */
+    void faultLater(ClientConnection conn, String reason) {
+        submitQuietly(() -> fault(conn, reason));
+    }
+
+    /** The IO thread closed {@code conn}'s channel. */
+    void closedLater(ClientConnection conn) {
+        submitQuietly(() -> closed(conn));
+    }
+
+    /** A handler for {@code name} was bound (SCR thread). */
+    void handlerArrivedLater(String name) {
+        submitQuietly(() -> waits.arrived(name));
+    }
+
+    // ---- serving (loop) ----
+
+    /** Serves the request the IO thread handed over in {@code conn}. */
+    void serve(ClientConnection conn) {
+        if (conn.isEnded()) {
+            return;
+        }
+        int code = conn.code();
+        EmuThread thread = conn.thread();
+        if (thread == null && code != INIT_THREAD_CODE && code != GET_REQUEST_CODE) {
+            fault(conn, "first request is " + describeCode(code) + ", not init_thread");
+            return;
+        }
+        if (thread != null && code == INIT_THREAD_CODE) {
+            fault(conn, "second init_thread");
+            return;
+        }
+
+        String name = codes.name(code);
+        ClientRequest request = conn.request();
+        request.reset(name != null ? name : describeCode(code));
+        if (name == null) {
+            reply(conn, request, Status.NOT_IMPLEMENTED);
+        } else if (thread == null) {
+            run(conn);
+        } else {
+            thread.runOrHold(conn.heldTask());
+        }
+    }
+
+    /** Runs the connection's current request now that its thread is not suspended. */
+    void run(ClientConnection conn) {
+        if (conn.isEnded()) {
+            return;
+        }
+        ClientRequest request = conn.request();
+        String name = request.name();
+        if (name.equals(RequestCodes.GET_REQUEST_CODE)) {
+            getRequestCode(conn, request);
+            return;
+        }
+        RequestHandler handler = handlers.find(name);
+        if (handler == null) {
+            waits.hold(conn, name);
+            return;
+        }
+
+        invoke(conn, request, handler);
+    }
+
+    private void invoke(ClientConnection conn, ClientRequest request, RequestHandler handler) {
+        if (limits.trace()) {
+            LOG.info("{} {}", who(conn), request.name());
+        }
+        int failure = Status.SUCCESS;
+        try {
+            handler.handle(request);
+        } catch (StatusException e) {
+            failure = e.status();
+        } catch (WireFormatException e) {
+            failure = Status.INVALID_PARAMETER;
+        } catch (RuntimeException e) {
+            LOG.error("handler of {} failed serving {}", request.name(), conn.describe(), e);
+            failure = Status.INTERNAL_ERROR;
+        }
+
+        ClientRequest.Parked parked = request.parked();
+        if (failure != Status.SUCCESS) {
+            request.out().clear();
+            if (parked != null) {
+                parked.complete(failure);
+                return;
+            }
+        }
+        if (parked == null) {
+            reply(conn, request, failure != Status.SUCCESS ? failure : request.status());
+        }
+    }
+
+    private void getRequestCode(ClientConnection conn, ClientRequest request) {
+        if (limits.trace()) {
+            LOG.info("{} {}", who(conn), request.name());
+        }
+        String name;
+        try {
+            name = request.in().string();
+        } catch (WireFormatException e) {
+            name = "";
+        }
+        if (!RequestTable.isValidName(name)) {
+            reply(conn, request, Status.INVALID_PARAMETER);
+            return;
+        }
+        int code = codes.code(name);
+        if (code < 0) {
+            reply(conn, request, Status.INSUFFICIENT_RESOURCES);
+            return;
+        }
+
+        request.out().u32(code);
+        reply(conn, request, Status.SUCCESS);
+    }
+
+    private void notImplemented(ClientConnection conn) {
+        if (!conn.isEnded()) {
+            reply(conn, conn.request(), Status.NOT_IMPLEMENTED);
+        }
+    }
+
+    /**
+     * Sends the reply of the connection's current request: {@code status}, and the reply data
+     * unless the status is an error. A failed init_thread closes the connection after it.
+     */
+    void reply(ClientConnection conn, ClientRequest request, int status) {
+        if (conn.isEnded()) {
+            return;
+        }
+        conn.release();
+        if (limits.trace()) {
+            LOG.info("{} {} -> {}", who(conn), request.name(), Status.name(status));
+        }
+        boolean error = Status.isError(status);
+        int size = error ? 0 : request.out().size();
+
+        ByteBuffer frame = replyBuffer(Protocol.REPLY_HEADER_SIZE + size);
+        frame.putInt(status).putInt(size);
+        if (size > 0) {
+            frame.put(request.out().toBuffer());
+        }
+        conn.send(frame.flip());
+
+        if (INIT_THREAD.equals(request.name()) && (error || conn.thread() == null)) {
+            initFailed(conn);
+        }
+    }
+
+    private void initFailed(ClientConnection conn) {
+        EmuThread thread = conn.thread();
+        end(conn);
+        if (thread != null && !thread.isTerminated()) {
+            kernel.endThread(thread, 1, false);
+        }
+    }
+
+    // ---- ending connections (loop) ----
+
+    /** A protocol fault: one line naming the client, then its thread ends with exit code 1. */
+    void fault(ClientConnection conn, String reason) {
+        if (conn.isEnded()) {
+            return;
+        }
+        LOG.warn("protocol fault from {}: {}", conn.describe(), reason);
+        EmuThread thread = conn.thread();
+        if (thread != null && !thread.isTerminated()) {
+            kernel.endThread(thread, 1, true);
+        }
+        end(conn);
+    }
+
+    /** The server ended the connection's thread: send the end frame and close. */
+    void terminated(ClientConnection conn, int exitCode) {
+        if (conn.isEnded()) {
+            return;
+        }
+        ByteBuffer frame = replyBuffer(Protocol.REPLY_HEADER_SIZE + 4);
+        frame.putInt(Status.THREAD_IS_TERMINATING).putInt(4).putInt(exitCode);
+        conn.send(frame.flip());
+        end(conn);
+    }
+
+    /** The channel is closed: the thread ends with the exit code it reported, else 1. */
+    void closed(ClientConnection conn) {
+        if (conn.isEnded()) {
+            return;
+        }
+        EmuThread thread = conn.thread();
+        end(conn);
+        if (thread != null && !thread.isTerminated()) {
+            kernel.endThread(thread, thread.exitReported() ? thread.exitCode() : 1, false);
+        }
+    }
+
+    /** The transport goes away: every thread still connected ends with exit code 1. */
+    void endAll(Iterable<ClientConnection> connections) {
+        for (ClientConnection conn : connections) {
+            EmuThread thread = conn.thread();
+            if (thread != null && !thread.isTerminated()) {
+                kernel.endThread(thread, 1, true);
+            }
+            end(conn);
+        }
+    }
+
+    private void end(ClientConnection conn) {
+        if (conn.isEnded()) {
+            return;
+        }
+        conn.markEnded();
+        conn.request().dropParked();
+        waits.cancel(conn);
+        conn.closeAfterFlush();
+    }
+
+    // ---- helpers ----
+
+    private ByteBuffer replyBuffer(int size) {
+        if (size > DIRECT_REPLY_LIMIT) {
+            return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        }
+        if (replyBuffer.capacity() < size) {
+            replyBuffer = direct(Integer.highestOneBit(size - 1) << 1);
+        }
+        return replyBuffer.clear();
+    }
+
+    private static ByteBuffer direct(int capacity) {
+        return ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private String describeCode(int code) {
+        String name = codes.name(code);
+        return name != null ? name : "unknown code " + Integer.toUnsignedString(code);
+    }
+
+    private static String who(ClientConnection conn) {
+        EmuThread thread = conn.thread();
+        if (thread == null) {
+            return conn.describe();
+        }
+        return String.format("%04x/%04x", thread.process().pid(), thread.tid());
+    }
+
+    private void submitQuietly(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("server loop is stopped; dropped a transport task");
+        }
+    }
+}

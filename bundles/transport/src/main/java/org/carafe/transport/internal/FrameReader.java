@@ -1,0 +1,133 @@
+package org.carafe.transport.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.function.IntSupplier;
+
+import org.carafe.api.protocol.Protocol;
+
+/**
+ * Cuts one connection's byte stream into the hello and request frames. Bytes of an incomplete
+ * hello or frame are kept in a small carry buffer until the rest arrives; the buffer goes away
+ * once empty if it grew large. Confined to the IO thread (or a test).
+ */
+final class FrameReader {
+    /** Receives what the reader cuts out; return false to stop reading the stream. */
+    interface Sink {
+        /** The client's hello had the right magic; {@code version} is the client's. */
+        boolean hello(int version);
+
+        /**
+         * A complete request: its data is {@code size} bytes of {@code src} from {@code offset}
+         * (absolute), valid only during the call.
+         */
+        boolean request(int code, ByteBuffer src, int offset, int size);
+    }
+
+    private static final int CARRY_KEEP = 4096;
+
+    private final IntSupplier maxRequestBytes;
+    private ByteBuffer carry;
+    private boolean helloDone;
+    private boolean stopped;
+
+    FrameReader(IntSupplier maxRequestBytes) {
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    /**
+     * Consumes every readable byte of {@code src} (read mode; its byte order becomes
+     * little-endian) and calls the sink for each complete unit. Returns the reason of a protocol
+     * fault, after which the reader ignores the stream, or null.
+     */
+    String feed(ByteBuffer src, Sink sink) {
+        if (stopped) {
+            src.position(src.limit());
+            return null;
+        }
+        src.order(ByteOrder.LITTLE_ENDIAN);
+        if (carry == null || carry.position() == 0) {
+            String fault = parse(src, sink);
+            if (src.hasRemaining() && !stopped) {
+                stash(src);
+            }
+            return fault;
+        }
+
+        stash(src);
+        carry.flip();
+        String fault = parse(carry, sink);
+        carry.compact();
+        if (carry.position() == 0 && carry.capacity() > CARRY_KEEP) {
+            carry = null;
+        }
+        return fault;
+    }
+
+    /** The peer closed its side: the fault if it left inside the hello or a frame, else null. */
+    String endOfStream() {
+        int partial = carry != null ? carry.position() : 0;
+        if (stopped || partial == 0) {
+            return null;
+        }
+        stopped = true;
+        return "connection closed in the middle of " + (helloDone ? "a frame" : "the hello")
+                + " (" + partial + " bytes of it received)";
+    }
+
+    /** Whether the hello has been read. */
+    boolean helloDone() {
+        return helloDone;
+    }
+
+    private String parse(ByteBuffer in, Sink sink) {
+        while (!stopped) {
+            int pos = in.position();
+            int avail = in.remaining();
+            if (avail < (helloDone ? Protocol.REQUEST_HEADER_SIZE : Protocol.HELLO_SIZE)) {
+                return null;
+            }
+            if (!helloDone) {
+                helloDone = true;
+                in.position(pos + Protocol.HELLO_SIZE);
+                int magic = in.getInt(pos);
+                if (magic != Protocol.MAGIC) {
+                    stopped = true;
+                    return String.format("wrong hello magic 0x%08X", magic);
+                }
+                stopped = !sink.hello(in.getInt(pos + 4));
+                continue;
+            }
+
+            int code = in.getInt(pos);
+            int size = in.getInt(pos + 4);
+            int max = maxRequestBytes.getAsInt();
+            if (size < 0 || size > max) {
+                stopped = true;
+                return "request size " + Integer.toUnsignedString(size) + " above the limit of "
+                        + max + " bytes";
+            }
+            if (avail - Protocol.REQUEST_HEADER_SIZE < size) {
+                return null;
+            }
+            in.position(pos + Protocol.REQUEST_HEADER_SIZE + size);
+            stopped = !sink.request(code, in, pos + Protocol.REQUEST_HEADER_SIZE, size);
+        }
+        return null;
+    }
+
+    /** Appends the rest of {@code src} to the carry buffer (write mode), growing it. */
+    private void stash(ByteBuffer src) {
+        int need = src.remaining();
+        if (carry == null) {
+            carry = ByteBuffer.allocate(Math.max(need, 256)).order(ByteOrder.LITTLE_ENDIAN);
+        } else if (carry.remaining() < need) {
+            int capacity = Math.max(carry.capacity() * 2, carry.position() + need);
+            ByteBuffer bigger = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
+            carry.flip();
+            bigger.put(carry);
+            carry = bigger;
+        }
+        carry.put(src);
+    }
+}

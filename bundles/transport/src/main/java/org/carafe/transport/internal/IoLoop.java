@@ -1,0 +1,307 @@
+package org.carafe.transport.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.newsclub.net.unix.AFUNIXSelectorProvider;
+import org.newsclub.net.unix.AFUNIXSocketChannel;
+import org.newsclub.net.unix.AFUNIXSocketCredentials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code carafe-io} thread and its junixsocket selector: accepts on the master socket,
+ * refuses peers of another uid, reads every connection into one shared buffer and feeds its
+ * frame reader, finishes short writes and closes connections. It owns the selection keys; other
+ * threads reach it through {@link #post} (or {@link #attend}), which wakes the selector. The
+ * set of open connections is readable from any thread.
+ */
+final class IoLoop implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(IoLoop.class);
+    private static final int READ_BUFFER = 128 * 1024;
+
+    private final Selector selector;
+    private final long uid;
+    private final Dispatcher dispatcher;
+    private final ByteBuffer readBuffer =
+            ByteBuffer.allocateDirect(READ_BUFFER).order(ByteOrder.LITTLE_ENDIAN);
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private MasterSocket master;
+    private SelectionKey masterKey;
+
+    IoLoop(MasterSocket master, long uid, Dispatcher dispatcher) throws IOException {
+        this.selector = AFUNIXSelectorProvider.provider().openSelector();
+        this.uid = uid;
+        this.dispatcher = dispatcher;
+        this.master = master;
+        try {
+            this.masterKey = master.channel().register(selector, SelectionKey.OP_ACCEPT);
+        } catch (IOException | RuntimeException e) {
+            selector.close();
+            throw e;
+        }
+        this.thread = new Thread(this, "carafe-io");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /**
+     * Stops the thread: it closes every connection and the selector on its way out. The master
+     * socket stays with its owner. Waits up to {@code millis} for the thread to finish.
+     */
+    void stop(long millis) throws InterruptedException {
+        running = false;
+        selector.wakeup();
+        thread.join(millis);
+    }
+
+    /** Runs {@code task} on the IO thread soon. Any thread. */
+    void post(Runnable task) {
+        tasks.add(task);
+        selector.wakeup();
+    }
+
+    /** The connection has bytes to finish writing or is to be closed. Any thread. */
+    void attend(ClientConnection conn) {
+        if (Thread.currentThread() == thread) {
+            update(conn);
+        } else {
+            post(() -> update(conn));
+        }
+    }
+
+    /** Listens on {@code next} instead of the current master socket, which is closed. */
+    void replaceMaster(MasterSocket next) {
+        post(() -> {
+            MasterSocket old = master;
+            masterKey.cancel();
+            try {
+                masterKey = next.channel().register(selector, SelectionKey.OP_ACCEPT);
+                master = next;
+                old.close();
+            } catch (IOException e) {
+                LOG.error("cannot listen on {}", next.socketPath(), e);
+            }
+        });
+    }
+
+    /** Open connections; safe to iterate from any thread. */
+    Collection<ClientConnection> connections() {
+        return connections;
+    }
+
+    int openConnections() {
+        return connections.size();
+    }
+
+    MasterSocket master() {
+        return master;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                selector.select();
+                runTasks();
+                Set<SelectionKey> selected = selector.selectedKeys();
+                for (Iterator<SelectionKey> it = selected.iterator(); it.hasNext();) {
+                    SelectionKey key = it.next();
+                    it.remove();
+                    handle(key);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("the IO thread failed; no more requests are served", e);
+        } finally {
+            runTasks();
+            for (ClientConnection conn : connections) {
+                close(conn);
+            }
+            try {
+                selector.close();
+            } catch (IOException e) {
+                LOG.debug("closing the selector failed", e);
+            }
+        }
+    }
+
+    private void runTasks() {
+        for (Runnable task; (task = tasks.poll()) != null;) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("IO task failed", e);
+            }
+        }
+    }
+
+    private void handle(SelectionKey key) {
+        if (key == masterKey) {
+            if (key.isValid()) {
+                acceptAll();
+            }
+            return;
+        }
+        ClientConnection conn = (ClientConnection) key.attachment();
+        if (!key.isValid()) {
+            // junixsocket cancels the key itself when the peer hangs up
+            if (conn.isReading()) {
+                read(conn, true);
+            }
+            return;
+        }
+        if (key.isWritable()) {
+            conn.outbox().flush();
+            update(conn);
+        }
+        if (key.isValid() && key.isReadable()) {
+            read(conn, false);
+        }
+    }
+
+    private void acceptAll() {
+        while (true) {
+            AFUNIXSocketChannel channel;
+            try {
+                channel = (AFUNIXSocketChannel) master.channel().accept();
+            } catch (IOException e) {
+                LOG.warn("accept on {} failed: {}", master.socketPath(), e.toString());
+                return;
+            }
+            if (channel == null) {
+                return;
+            }
+            admit(channel);
+        }
+    }
+
+    private void admit(AFUNIXSocketChannel channel) {
+        try {
+            AFUNIXSocketCredentials peer = channel.getPeerCredentials();
+            if (peer == null || peer.getUid() != uid) {
+                LOG.warn("refused a connection from pid {} uid {}: the server runs as uid {}",
+                        peer != null ? peer.getPid() : -1, peer != null ? peer.getUid() : -1, uid);
+                channel.close();
+                return;
+            }
+            channel.configureBlocking(false);
+            ClientConnection conn = new ClientConnection(channel, (int) peer.getPid(), this,
+                    dispatcher);
+            conn.setKey(channel.register(selector, SelectionKey.OP_READ, conn));
+            connections.add(conn);
+            LOG.debug("connected: {}", conn.describe());
+        } catch (IOException e) {
+            LOG.warn("could not set up an accepted connection: {}", e.toString());
+            closeQuietly(channel);
+        }
+    }
+
+    /**
+     * Reads what the socket holds. junixsocket's non-blocking read returns 0, not -1, at end of
+     * stream, so a ready connection that yields nothing on the first read has hung up; after a
+     * hang-up ({@code hungUp}) the rest is drained and the stream ends.
+     */
+    private void read(ClientConnection conn, boolean hungUp) {
+        FrameReader reader = conn.reader();
+        boolean first = true;
+        while (conn.isReading()) {
+            int n;
+            try {
+                readBuffer.clear();
+                n = conn.channel().read(readBuffer);
+            } catch (IOException e) {
+                n = -1;
+            }
+            if (n < 0 || n == 0 && (first || hungUp)) {
+                endOfStream(conn);
+                return;
+            }
+            if (n == 0) {
+                return;
+            }
+            first = false;
+
+            readBuffer.flip();
+            String fault = reader.feed(readBuffer, conn);
+            if (fault != null) {
+                stopReading(conn);
+                dispatcher.faultLater(conn, fault);
+                return;
+            }
+            if (n < READ_BUFFER && !hungUp) {
+                return;
+            }
+        }
+    }
+
+    private void endOfStream(ClientConnection conn) {
+        String fault = conn.reader().endOfStream();
+        if (fault == null || !conn.reader().helloDone()) {
+            close(conn);
+            return;
+        }
+        stopReading(conn);
+        dispatcher.faultLater(conn, fault);
+    }
+
+    private void stopReading(ClientConnection conn) {
+        conn.stopReading();
+        update(conn);
+    }
+
+    /** Closes the connection if it is due, else sets its interest from its state. */
+    private void update(ClientConnection conn) {
+        Outbox outbox = conn.outbox();
+        if (outbox.readyToClose()) {
+            close(conn);
+            return;
+        }
+        SelectionKey key = conn.key();
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = (conn.isReading() ? SelectionKey.OP_READ : 0)
+                | (outbox.hasPending() ? SelectionKey.OP_WRITE : 0);
+        if (key.interestOps() != ops) {
+            key.interestOps(ops);
+        }
+    }
+
+    private void close(ClientConnection conn) {
+        if (!conn.outbox().markClosed()) {
+            return;
+        }
+        SelectionKey key = conn.key();
+        if (key != null) {
+            key.cancel();
+        }
+        closeQuietly(conn.channel());
+        connections.remove(conn);
+        LOG.debug("disconnected: {}", conn.describe());
+        dispatcher.closedLater(conn);
+    }
+
+    private static void closeQuietly(AFUNIXSocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("closing a connection failed", e);
+        }
+    }
+}

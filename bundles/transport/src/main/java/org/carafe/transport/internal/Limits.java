@@ -1,0 +1,31 @@
+package org.carafe.transport.internal;
+
+import org.carafe.api.protocol.Protocol;
+
+/**
+ * The settings that change in place (ConfigAdmin {@code @Modified}): the largest request, the
+ * handler wait and tracing. Written by SCR's threads, read by the IO thread and the loop.
+ */
+final class Limits {
+    private volatile int maxRequestBytes = Protocol.DEFAULT_MAX_REQUEST_BYTES;
+    private volatile long handlerWaitMillis = 10_000;
+    private volatile boolean trace;
+
+    void apply(Settings settings) {
+        maxRequestBytes = settings.maxRequestBytes();
+        handlerWaitMillis = settings.handlerWaitSeconds() * 1000L;
+        trace = settings.trace();
+    }
+
+    int maxRequestBytes() {
+        return maxRequestBytes;
+    }
+
+    long handlerWaitMillis() {
+        return handlerWaitMillis;
+    }
+
+    boolean trace() {
+        return trace;
+    }
+}

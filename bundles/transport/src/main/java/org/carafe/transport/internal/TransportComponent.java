@@ -1,0 +1,196 @@
+package org.carafe.transport.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.carafe.api.handler.RequestHandler;
+import org.carafe.api.lifecycle.ProcessListener;
+import org.carafe.api.model.Kernel;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transport as a DS component: resolves the configuration, opens the master socket, runs
+ * the IO thread, tracks the request handlers for the dispatcher and registers the idle
+ * shutdown as a {@link ProcessListener}. SCR calls it on its own threads. Nothing here outlives
+ * the component: when it goes, every connected thread ends with exit code 1.
+ */
+@Component(name = TransportComponent.PID, immediate = true,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = TransportConfig.class)
+public final class TransportComponent {
+    static final String PID = "org.carafe.transport";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransportComponent.class);
+    private static final long STOP_MILLIS = 5000;
+
+    private final BundleContext context;
+    private final Kernel kernel;
+    private final Limits limits = new Limits();
+    private final HandlerRegistry handlers;
+    private final Dispatcher dispatcher;
+    private final IdleShutdown idle;
+    private long uid;
+    private Settings settings;
+    private IoLoop io;
+    private ServiceRegistration<ProcessListener> idleRegistration;
+
+    @Activate
+    public TransportComponent(BundleContext context, @Reference Kernel kernel,
+            TransportConfig config) {
+        this.context = context;
+        this.kernel = kernel;
+        this.handlers = new HandlerRegistry(this::handlerArrived);
+        this.dispatcher = new Dispatcher(kernel, handlers, limits);
+        this.idle = new IdleShutdown(kernel, this::openConnections, this::stopFramework);
+
+        MasterSocket master;
+        try {
+            uid = MasterSocket.ownUid();
+            settings = Settings.resolve(config, this::lookup, uid);
+            master = MasterSocket.open(settings.socketDir(), uid);
+            io = new IoLoop(master, uid, dispatcher);
+        } catch (MasterSocket.LockHeldException e) {
+            LOG.error(e.getMessage());
+            stopFramework();
+            return;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Carafe cannot listen: {}", e.getMessage(), e);
+            stopFramework();
+            return;
+        }
+
+        limits.apply(settings);
+        kernel.loop().execute(() -> idle.configure(settings.persistent(),
+                settings.graceSeconds()));
+        io.start();
+        idleRegistration = context.registerService(ProcessListener.class, idle, null);
+        announce(master.socketPath());
+    }
+
+    @Modified
+    void modified(TransportConfig config) {
+        if (io == null) {
+            return;
+        }
+        Settings next;
+        try {
+            next = Settings.resolve(config, this::lookup, uid);
+        } catch (IllegalArgumentException e) {
+            LOG.error("Carafe transport configuration refused: {}", e.getMessage());
+            return;
+        }
+
+        limits.apply(next);
+        kernel.loop().execute(() -> idle.configure(next.persistent(), next.graceSeconds()));
+        if (!next.socketDir().equals(settings.socketDir())) {
+            rebind(next.socketDir());
+        }
+        settings = next;
+        LOG.info("Carafe transport reconfigured (trace {}, max request {} bytes)",
+                next.trace() ? "on" : "off", next.maxRequestBytes());
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (io == null) {
+            return;
+        }
+        idleRegistration.unregister();
+        try {
+            kernel.loop().call(() -> {
+                idle.disarm();
+                dispatcher.endAll(io.connections());
+                return null;
+            });
+        } catch (ExecutionException | RuntimeException e) {
+            LOG.warn("could not end the connected threads: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+
+        try {
+            io.stop(STOP_MILLIS);
+            io.master().close();
+        } catch (IOException e) {
+            LOG.warn("closing the master socket failed: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("Carafe transport stopped");
+    }
+
+    @Reference(service = RequestHandler.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "removeHandler", updated = "updateHandler")
+    void addHandler(RequestHandler handler, Map<String, Object> props) {
+        handlers.add(handler, props);
+    }
+
+    void removeHandler(RequestHandler handler, Map<String, Object> props) {
+        handlers.remove(handler, props);
+    }
+
+    void updateHandler(RequestHandler handler, Map<String, Object> props) {
+        handlers.update(handler, props);
+    }
+
+    private void handlerArrived(String name) {
+        if (dispatcher != null) {
+            dispatcher.handlerArrivedLater(name);
+        }
+    }
+
+    private int openConnections() {
+        return io != null ? io.openConnections() : 0;
+    }
+
+    private void rebind(Path dir) {
+        try {
+            MasterSocket next = MasterSocket.open(dir, uid);
+            io.replaceMaster(next);
+            announce(next.socketPath());
+        } catch (IOException e) {
+            LOG.error("Carafe keeps listening on {}: {}", settings.socketDir(), e.getMessage());
+        }
+    }
+
+    /** A system property, framework property or environment variable; null when unset. */
+    private String lookup(String name) {
+        String value = context.getProperty(name);
+        return value != null ? value : System.getenv(name);
+    }
+
+    private static void announce(Path socket) {
+        String line = "Carafe listening on " + socket;
+        LOG.info(line);
+        System.out.println(line);
+    }
+
+    /** Stops the framework from a thread of its own (never from the loop or SCR's thread). */
+    private void stopFramework() {
+        Thread stopper = new Thread(() -> {
+            try {
+                context.getBundle(0).stop();
+            } catch (BundleException | IllegalStateException e) {
+                LOG.error("could not stop the framework", e);
+            }
+        }, "carafe-shutdown");
+        stopper.start();
+    }
+}
