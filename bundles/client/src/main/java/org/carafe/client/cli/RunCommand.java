@@ -2,6 +2,8 @@ package org.carafe.client.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,7 +53,10 @@ final class RunCommand implements Callable<Integer> {
         EmulatedThread thread = new EmulatedThread(conn);
         Process child;
         try {
-            child = new ProcessBuilder(argv(suspended, program)).inheritIO().start();
+            if (!isRunnable(program.get(0))) {
+                throw new IOException("no executable " + program.get(0) + " here or in PATH");
+            }
+            child = new ProcessBuilder(argv(program)).inheritIO().start();
         } catch (IOException e) {
             conn.close();
             throw new CliException("run " + program.get(0) + ": cannot run the program ("
@@ -76,6 +81,8 @@ final class RunCommand implements Callable<Integer> {
             thread.initProcessDone();
             if (suspended) {
                 thread.suspendThread(Protocol.CURRENT_THREAD);
+            } else {
+                StoppedChild.continueWhenStopped(child);
             }
         } catch (ThreadTerminatedException e) {
             child.waitFor();
@@ -98,15 +105,32 @@ final class RunCommand implements Callable<Integer> {
         return code;
     }
 
-    /** The command to spawn; suspended: a shell that stops itself, then execs the program. */
-    static List<String> argv(boolean suspended, List<String> program) {
-        if (!suspended) {
-            return program;
-        }
+    /**
+     * The command to spawn: a shell that stops itself, then execs the program. The program
+     * must not run, and above all not exit and be reaped, before the server has checked that
+     * its pid is our descendant; it is continued once init_process_done has been answered
+     * (or, with --suspended, by the server's resume).
+     */
+    static List<String> argv(List<String> program) {
         List<String> argv = new ArrayList<>(List.of("sh", "-c", "kill -STOP $$; exec \"$@\"",
                 "carafe-run"));
         argv.addAll(program);
         return argv;
+    }
+
+    /** Whether {@code name} is an executable file, as a path or found in PATH. */
+    static boolean isRunnable(String name) {
+        if (name.contains("/")) {
+            return Files.isExecutable(Path.of(name)) && !Files.isDirectory(Path.of(name));
+        }
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        for (String dir : path.split(":")) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
+            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Java already maps "killed by signal S" to 128 + S; keep the value in 0..255. */

@@ -45,10 +45,9 @@ public class ArgumentsTest {
     }
 
     @Test
-    public void runSuspendedWrapsTheProgramInAShellThatStopsItself() {
-        assertEquals(List.of("ls", "-l"), RunCommand.argv(false, List.of("ls", "-l")));
+    public void runWrapsTheProgramInAShellThatStopsItself() {
         assertEquals(List.of("sh", "-c", "kill -STOP $$; exec \"$@\"", "carafe-run", "ls", "-l"),
-                RunCommand.argv(true, List.of("ls", "-l")));
+                RunCommand.argv(List.of("ls", "-l")));
         assertEquals(137, RunCommand.exitStatus(137));
         assertEquals(7, RunCommand.exitStatus(7));
     }
