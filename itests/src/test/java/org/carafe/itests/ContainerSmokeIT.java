@@ -50,7 +50,8 @@ public class ContainerSmokeIT {
         Bundle api = find("org.ops4j.pax.logging.pax-logging-api");
         assertNotNull("pax-logging-api is not installed", api);
         assertEquals(Bundle.ACTIVE, api.getState());
-        org.slf4j.LoggerFactory.getLogger(ContainerSmokeIT.class).info("SLF4J works in the container");
+        org.slf4j.LoggerFactory.getLogger(ContainerSmokeIT.class)
+                .info("SLF4J works in the container");
     }
 
     @Test

@@ -97,7 +97,6 @@ public class CarafeConnectionTest {
         })) {
             CarafeConnection c = CarafeConnection.connect(s.socket);
             s.join();
-            Thread.sleep(50);
             try {
                 c.call(RequestCodes.GET_PROCESS_INFO, c.writer().u32(-1));
                 fail();
