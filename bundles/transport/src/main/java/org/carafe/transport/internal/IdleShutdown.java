@@ -55,6 +55,11 @@ final class IdleShutdown implements ProcessListener {
         armIfIdle(graceSeconds);
     }
 
+    /** Whether the grace timer runs (loop). */
+    boolean isArmed() {
+        return timer != null;
+    }
+
     /** Drops the timer (loop); used when the transport goes away. */
     void disarm() {
         if (timer != null) {
