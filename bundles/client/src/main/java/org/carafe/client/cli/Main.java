@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "carafe", mixinStandardHelpOptions = true, version = "carafe 0.1",
         description = "Talk to a Carafe server.",
+        footer = {"", "Start a server with ./carafe up (see ./carafe up --help)."},
         subcommands = {RunCommand.class, PsCommand.class, KillCommand.class,
             SuspendCommand.class, ResumeCommand.class, HandlesCommand.class,
             ModulesCommand.class, BenchCommand.class})

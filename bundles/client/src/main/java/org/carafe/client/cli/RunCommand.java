@@ -54,7 +54,8 @@ final class RunCommand implements Callable<Integer> {
         Process child;
         try {
             if (!isRunnable(program.get(0))) {
-                throw new IOException("no executable " + program.get(0) + " here or in PATH");
+                throw new IOException(program.get(0).contains("/")
+                        ? "not an executable file" : "not found in PATH");
             }
             child = new ProcessBuilder(argv(program)).inheritIO().start();
         } catch (IOException e) {
