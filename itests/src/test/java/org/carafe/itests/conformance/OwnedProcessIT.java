@@ -73,6 +73,8 @@ public class OwnedProcessIT {
 
         control.suspendProcess(h);
         ServerFixture.await("the sleep is stopped", () -> "T".equals(state(linuxPid)));
+        assertEquals("the owner of a stopped process is still served", pid,
+                owner.getProcessInfo(Protocol.CURRENT_PROCESS).pid());
         control.resumeProcess(h);
         ServerFixture.await("the sleep runs again", () -> !"T".equals(state(linuxPid)));
         control.terminateProcess(h, 9);

@@ -8,6 +8,14 @@ public interface Connection {
     /** Linux pid of the peer (SO_PEERCRED), or -1 when unknown. */
     int peerPid();
 
+    /**
+     * Start time of the peer process when it connected (see {@link LinuxProcesses#startTime}),
+     * or -1 when unknown; lets a later check notice that the peer pid now names another process.
+     */
+    default long peerStartTime() {
+        return -1;
+    }
+
     /** A short description of the peer for log lines, e.g. {@code pid 812 thread 0x24}. */
     String describe();
 

@@ -22,6 +22,7 @@ public final class EmuProcess extends KObject {
     private final int ppid;
     private final int kind;
     private final int linuxPid;
+    private final long linuxStartTime;
     private final String command;
     private final long startTime = System.currentTimeMillis();
     private final List<EmuThread> threads = new ArrayList<>(1);
@@ -45,6 +46,7 @@ public final class EmuProcess extends KObject {
         this.ppid = ppid;
         this.kind = kind;
         this.linuxPid = linuxPid;
+        this.linuxStartTime = kind == Protocol.KIND_OWNED ? LinuxProcesses.startTime(linuxPid) : -1;
         this.command = command;
         this.affinity = kernel.machineAffinity();
     }
@@ -101,6 +103,11 @@ public final class EmuProcess extends KObject {
 
     public String command() {
         return command;
+    }
+
+    /** Start time of the owned Linux process when it was claimed (see LinuxProcesses), or -1. */
+    public long linuxStartTime() {
+        return linuxStartTime;
     }
 
     public long startTime() {
@@ -249,13 +256,13 @@ public final class EmuProcess extends KObject {
 
     void threadStopped() {
         if (stoppedThreads++ == 0 && ownsLinuxProcess() && !ended) {
-            kernel().linux().stop(linuxPid);
+            kernel().linux().stop(linuxPid, linuxStartTime);
         }
     }
 
     void threadContinued() {
         if (--stoppedThreads == 0 && ownsLinuxProcess() && !ended) {
-            kernel().linux().resume(linuxPid);
+            kernel().linux().resume(linuxPid, linuxStartTime);
         }
     }
 

@@ -152,9 +152,15 @@ public final class EmuThread extends KObject {
         return suspendCount > 0;
     }
 
-    /** Runs {@code request} now, or later when the thread is resumed. */
+    /**
+     * Runs {@code request} now, or later when the thread is resumed. Only embedded threads are
+     * held: an owned process is stopped by SIGSTOP, and its launcher must still be able to
+     * report the program's end.
+     */
     public void runOrHold(Runnable request) {
-        if (suspendCount > 0 || !held.isEmpty()) {
+        if (process.ownsLinuxProcess()) {
+            request.run();
+        } else if (suspendCount > 0 || !held.isEmpty()) {
             held.add(request);
         } else {
             request.run();

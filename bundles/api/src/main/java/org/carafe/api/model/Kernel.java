@@ -130,9 +130,13 @@ public final class Kernel {
 
     /**
      * Ends every thread of {@code process} except {@code spare} (the caller ending its own
-     * process replies first and leaves by itself) and kills an owned Linux process.
+     * process replies first and leaves by itself) and kills an owned Linux process. A process
+     * that has already ended is left alone: its Linux pid may belong to another process now.
      */
     public void terminateProcess(EmuProcess process, int exitCode, EmuThread spare) {
+        if (process.hasEnded()) {
+            return;
+        }
         for (EmuThread thread : List.copyOf(process.threads())) {
             if (thread != spare) {
                 thread.reportExit(exitCode);
@@ -142,8 +146,8 @@ public final class Kernel {
         if (spare != null && spare.process() == process) {
             spare.reportExit(exitCode);
         }
-        if (process.ownsLinuxProcess() && process.linuxPid() > 0) {
-            linux.kill(process.linuxPid());
+        if (process.ownsLinuxProcess()) {
+            linux.kill(process.linuxPid(), process.linuxStartTime());
         }
     }
 

@@ -10,11 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Signals to and facts about the real Linux processes behind owned emulated processes. Signals
- * go out in order on one background thread so the loop never waits for them.
+ * Signals to and facts about the real Linux processes behind owned emulated processes. A
+ * process is named by its pid and its start time (field 22 of /proc/PID/stat), and a signal
+ * goes out only while both still match, so a pid reused by another process is never signalled.
+ * Signals go out in order on one background thread so the loop never waits for them.
  *
- * <p>Known shortcoming: SIGSTOP and SIGCONT are sent through {@code /bin/kill} because Java 17
- * has no kill(2) binding for them; a few milliseconds per signal, off the loop.
+ * <p>Known shortcomings: a pid reused between the start-time check and the signal (a window of
+ * microseconds) would still be hit — a pidfd would close it, but Java 17 has none; and SIGSTOP
+ * and SIGCONT go through {@code /bin/kill}, a few milliseconds each, off the loop.
  */
 public final class LinuxProcesses {
     private static final Logger LOG = LoggerFactory.getLogger(LinuxProcesses.class);
@@ -25,17 +28,45 @@ public final class LinuxProcesses {
         return t;
     });
 
-    public void stop(int pid) {
-        signaller.execute(() -> runKill("-STOP", pid));
+    /** SIGSTOP to {@code pid} if it still is the process that started at {@code startTime}. */
+    public void stop(int pid, long startTime) {
+        signaller.execute(() -> {
+            if (isSame(pid, startTime)) {
+                runKill("-STOP", pid);
+            }
+        });
     }
 
-    public void resume(int pid) {
-        signaller.execute(() -> runKill("-CONT", pid));
+    /** SIGCONT, under the same condition. */
+    public void resume(int pid, long startTime) {
+        signaller.execute(() -> {
+            if (isSame(pid, startTime)) {
+                runKill("-CONT", pid);
+            }
+        });
     }
 
-    /** SIGKILL, after any stop or continue sent before it. */
-    public void kill(int pid) {
-        signaller.execute(() -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    /** SIGKILL, after any stop or continue sent before it, under the same condition. */
+    public void kill(int pid, long startTime) {
+        signaller.execute(() -> {
+            if (isSame(pid, startTime)) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        });
+    }
+
+    /**
+     * The start time of {@code pid} in clock ticks after boot (field 22 of /proc/PID/stat), or
+     * -1 if there is no such process.
+     */
+    public static long startTime(int pid) {
+        String[] fields = statFields(pid);
+        return fields.length > 19 ? Long.parseLong(fields[19]) : -1;
+    }
+
+    /** Whether {@code pid} is alive and started at {@code startTime}. */
+    public static boolean isSame(int pid, long startTime) {
+        return pid > 0 && startTime >= 0 && startTime(pid) == startTime;
     }
 
     /** Whether {@code pid} is {@code ancestor} or one of its descendants. */
@@ -52,12 +83,20 @@ public final class LinuxProcesses {
 
     /** The parent pid from /proc, or -1 if the process is gone. */
     public static int parentOf(int pid) {
+        String[] fields = statFields(pid);
+        return fields.length > 1 ? Integer.parseInt(fields[1]) : -1;
+    }
+
+    /** The fields of /proc/PID/stat after the command name (state first), or none. */
+    private static String[] statFields(int pid) {
+        if (pid <= 0) {
+            return new String[0];
+        }
         try {
             String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
-            String afterName = stat.substring(stat.lastIndexOf(')') + 2);
-            return Integer.parseInt(afterName.split(" ")[1]);
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return new String[0];
         }
     }
 

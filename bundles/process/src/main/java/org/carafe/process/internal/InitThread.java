@@ -65,6 +65,11 @@ public final class InitThread implements RequestHandler {
         if (peerPid <= 0 || !LinuxProcesses.isSelfOrDescendant(claimedPid, peerPid)) {
             throw new StatusException(Status.ACCESS_DENIED);
         }
+        long peerStart = request.connection().peerStartTime();
+        if (peerStart >= 0 && !LinuxProcesses.isSame(peerPid, peerStart)) {
+            // the peer has gone and its pid names another process now
+            throw new StatusException(Status.ACCESS_DENIED);
+        }
         return claimedPid;
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 
 import org.carafe.api.model.Connection;
 import org.carafe.api.model.EmuThread;
+import org.carafe.api.model.LinuxProcesses;
 import org.carafe.api.protocol.Protocol;
 import org.carafe.api.protocol.Status;
 import org.carafe.api.protocol.WireReader;
@@ -28,6 +29,7 @@ final class ClientConnection implements Connection, FrameReader.Sink {
 
     private final AFUNIXSocketChannel channel;
     private final int peerPid;
+    private final long peerStartTime;
     private final Outbox outbox;
     private final FrameReader reader;
     private final IoLoop io;
@@ -57,6 +59,7 @@ final class ClientConnection implements Connection, FrameReader.Sink {
     ClientConnection(AFUNIXSocketChannel channel, int peerPid, IoLoop io, Dispatcher dispatcher) {
         this.channel = channel;
         this.peerPid = peerPid;
+        this.peerStartTime = LinuxProcesses.startTime(peerPid);
         this.outbox = new Outbox(channel);
         this.reader = new FrameReader(dispatcher.limits()::maxRequestBytes);
         this.io = io;
@@ -72,6 +75,11 @@ final class ClientConnection implements Connection, FrameReader.Sink {
     @Override
     public int peerPid() {
         return peerPid;
+    }
+
+    @Override
+    public long peerStartTime() {
+        return peerStartTime;
     }
 
     @Override
