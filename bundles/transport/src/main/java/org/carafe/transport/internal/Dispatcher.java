@@ -74,7 +74,10 @@ final class Dispatcher {
 
     /** A handler for {@code name} was bound (SCR thread). */
     void handlerArrivedLater(String name) {
-        submitQuietly(() -> waits.arrived(name));
+        submitQuietly(() -> {
+            codes.handlerSeen(name);
+            waits.arrived(name);
+        });
     }
 
     // ---- serving (loop) ----
@@ -170,7 +173,7 @@ final class Dispatcher {
             reply(conn, request, Status.INVALID_PARAMETER);
             return;
         }
-        int code = codes.code(name);
+        int code = codes.code(name, handlers.find(name) != null);
         if (code < 0) {
             reply(conn, request, Status.INSUFFICIENT_RESOURCES);
             return;
