@@ -60,7 +60,7 @@ final class ClientConnection implements Connection, FrameReader.Sink {
         this.channel = channel;
         this.peerPid = peerPid;
         this.peerStartTime = LinuxProcesses.startTime(peerPid);
-        this.outbox = new Outbox(channel);
+        this.outbox = new Outbox(channel, dispatcher.limits().outputBudget());
         this.reader = new FrameReader(dispatcher.limits()::maxRequestBytes);
         this.io = io;
         this.dispatcher = dispatcher;
@@ -187,9 +187,14 @@ final class ClientConnection implements Connection, FrameReader.Sink {
     // ---- sending (loop, or IO thread for the hello) ----
 
     void send(ByteBuffer frame) {
-        if (outbox.send(frame)) {
-            io.attend(this);
+        if (!outbox.send(frame)) {
+            return;
         }
+        if (outbox.overflowed()) {
+            LOG.warn("protocol fault from {}: does not read its replies (unread output over "
+                    + "budget); closing", description);
+        }
+        io.attend(this);
     }
 
     Outbox outbox() {

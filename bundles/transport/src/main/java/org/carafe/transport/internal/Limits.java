@@ -4,12 +4,14 @@ import org.carafe.api.protocol.Protocol;
 
 /**
  * The settings that change in place (ConfigAdmin {@code @Modified}): the largest request, the
- * handler wait and tracing. Written by SCR's threads, read by the IO thread and the loop.
+ * handler wait and tracing, plus the budget of unread reply bytes all connections share.
+ * Written by SCR's threads, read by the IO thread and the loop.
  */
 final class Limits {
     private volatile int maxRequestBytes = Protocol.DEFAULT_MAX_REQUEST_BYTES;
     private volatile long handlerWaitMillis = 10_000;
     private volatile boolean trace;
+    private final OutputBudget outputBudget = new OutputBudget();
 
     void apply(Settings settings) {
         maxRequestBytes = settings.maxRequestBytes();
@@ -27,5 +29,10 @@ final class Limits {
 
     boolean trace() {
         return trace;
+    }
+
+    /** The shared budget of unread reply bytes. */
+    OutputBudget outputBudget() {
+        return outputBudget;
     }
 }

@@ -13,12 +13,16 @@ import java.nio.channels.WritableByteChannel;
  */
 final class Outbox {
     private final WritableByteChannel channel;
+    private final OutputBudget budget;
     private ByteBuffer pending;
+    private long charged;
     private boolean closing;
     private boolean closed;
+    private boolean overflowed;
 
-    Outbox(WritableByteChannel channel) {
+    Outbox(WritableByteChannel channel, OutputBudget budget) {
         this.channel = channel;
+        this.budget = budget;
     }
 
     /**
@@ -32,8 +36,7 @@ final class Outbox {
             return false;
         }
         if (pending != null) {
-            append(src);
-            return false;
+            return !append(src);
         }
 
         try {
@@ -52,6 +55,11 @@ final class Outbox {
         return true;
     }
 
+    /** Whether the connection was closed because its client left too much unread. */
+    synchronized boolean overflowed() {
+        return overflowed;
+    }
+
     /**
      * Writes what is pending, as far as the socket takes it (IO thread). Returns true when
      * nothing is left; a failed write drops the rest and marks the outbox for closing.
@@ -65,14 +73,14 @@ final class Outbox {
                 // keep going while the socket takes bytes
             }
         } catch (IOException e) {
-            pending = null;
+            dropPending();
             closing = true;
             return true;
         }
         if (pending.hasRemaining()) {
             return false;
         }
-        pending = null;
+        dropPending();
         return true;
     }
 
@@ -96,22 +104,44 @@ final class Outbox {
             return false;
         }
         closed = true;
-        pending = null;
+        dropPending();
         return true;
     }
 
-    private void append(ByteBuffer src) {
+    /**
+     * Keeps the rest of {@code src} for the IO thread, growing the buffer geometrically. Over
+     * budget, the bytes are dropped and the outbox closes instead; returns false then.
+     */
+    private boolean append(ByteBuffer src) {
+        int more = src.remaining();
+        if (!budget.take(charged, more)) {
+            src.position(src.limit());
+            dropPending();
+            overflowed = true;
+            closing = true;
+            return false;
+        }
+        charged += more;
+
         if (pending == null) {
-            pending = ByteBuffer.allocate(Math.max(src.remaining(), 1024));
+            pending = ByteBuffer.allocate(Math.max(more, 1024));
         } else {
             pending.compact();
-            if (pending.remaining() < src.remaining()) {
-                ByteBuffer bigger = ByteBuffer.allocate(pending.position() + src.remaining());
+            if (pending.remaining() < more) {
+                int capacity = Math.max(pending.capacity() * 2, pending.position() + more);
+                ByteBuffer bigger = ByteBuffer.allocate(capacity);
                 bigger.put(pending.flip());
                 pending = bigger;
             }
         }
         pending.put(src);
         pending.flip();
+        return true;
+    }
+
+    private void dropPending() {
+        pending = null;
+        budget.give(charged);
+        charged = 0;
     }
 }

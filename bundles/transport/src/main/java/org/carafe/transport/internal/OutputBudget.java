@@ -1,0 +1,37 @@
+package org.carafe.transport.internal;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Bytes of replies waiting in outboxes because their clients do not read, across all
+ * connections of one transport. A client that would push the total over {@link #MAX_TOTAL},
+ * or its own share over {@link #MAX_PER_CONNECTION}, loses its connection instead, so clients
+ * that never read cannot exhaust the server's memory. Thread-safe.
+ */
+final class OutputBudget {
+    static final long MAX_PER_CONNECTION = 16L << 20;
+    static final long MAX_TOTAL = 256L << 20;
+
+    private final AtomicLong total = new AtomicLong();
+
+    /** Takes {@code bytes} for a connection that already holds {@code held}; false if refused. */
+    boolean take(long held, long bytes) {
+        if (held + bytes > MAX_PER_CONNECTION) {
+            return false;
+        }
+        long now = total.addAndGet(bytes);
+        if (now > MAX_TOTAL) {
+            total.addAndGet(-bytes);
+            return false;
+        }
+        return true;
+    }
+
+    void give(long bytes) {
+        total.addAndGet(-bytes);
+    }
+
+    long total() {
+        return total.get();
+    }
+}

@@ -1,0 +1,87 @@
+package org.carafe.transport.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+
+import org.junit.Test;
+
+/** Unread replies are kept within budget; a client over budget loses its connection. */
+public class OutboxTest {
+    /** A socket whose peer never reads: it takes {@code room} bytes, then nothing. */
+    private static final class StuckChannel implements WritableByteChannel {
+        private int room;
+
+        StuckChannel(int room) {
+            this.room = room;
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+            int n = Math.min(room, src.remaining());
+            src.position(src.position() + n);
+            room -= n;
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    public void unreadBytesAreChargedAndGivenBackOnFlush() {
+        OutputBudget budget = new OutputBudget();
+        StuckChannel channel = new StuckChannel(100);
+        Outbox outbox = new Outbox(channel, budget);
+
+        assertTrue(outbox.send(ByteBuffer.allocate(1000)));
+        assertEquals(900, budget.total());
+        assertTrue(outbox.hasPending());
+        channel.room = Integer.MAX_VALUE;
+        assertTrue(outbox.flush());
+
+        assertEquals(0, budget.total());
+        assertFalse(outbox.overflowed());
+    }
+
+    @Test
+    public void aClientOverItsShareLosesTheConnectionNotTheServerItsMemory() {
+        OutputBudget budget = new OutputBudget();
+        Outbox outbox = new Outbox(new StuckChannel(0), budget);
+        int chunk = 1 << 20;
+
+        for (long sent = 0; sent + chunk <= OutputBudget.MAX_PER_CONNECTION; sent += chunk) {
+            outbox.send(ByteBuffer.allocate(chunk));
+        }
+        assertFalse(outbox.overflowed());
+        assertTrue(outbox.send(ByteBuffer.allocate(chunk)));
+
+        assertTrue(outbox.overflowed());
+        assertTrue(outbox.readyToClose());
+        assertEquals(0, budget.total());
+    }
+
+    @Test
+    public void theTotalIsSharedByAllConnections() {
+        OutputBudget budget = new OutputBudget();
+        int share = (int) OutputBudget.MAX_PER_CONNECTION;
+        long full = OutputBudget.MAX_TOTAL / share;
+
+        for (int i = 0; i < full; i++) {
+            assertTrue(budget.take(0, share));
+        }
+
+        assertFalse(budget.take(0, 1));
+        budget.give(share);
+        assertTrue(budget.take(0, 1));
+    }
+}
