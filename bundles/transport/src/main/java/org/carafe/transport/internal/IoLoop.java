@@ -11,7 +11,9 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 
+import org.carafe.api.model.ServerLoop;
 import org.newsclub.net.unix.AFUNIXSelectorProvider;
 import org.newsclub.net.unix.AFUNIXSocketChannel;
 import org.newsclub.net.unix.AFUNIXSocketCredentials;
@@ -24,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * frame reader, finishes short writes and closes connections. It owns the selection keys; other
  * threads reach it through {@link #post} (or {@link #attend}), which wakes the selector. The
  * set of open connections is readable from any thread.
+ *
+ * <p>While it runs, the thread is also the kernel's {@link ServerLoop}: it attaches as the
+ * loop's driver and runs the loop's tasks and timers between selects, so a request is read,
+ * served and answered on one thread, as in wineserver. When it ends, the loop's own thread
+ * takes over again.
  */
 final class IoLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(IoLoop.class);
@@ -115,10 +122,19 @@ final class IoLoop implements Runnable {
 
     @Override
     public void run() {
+        ServerLoop loop = dispatcher.kernel().loop();
+        loop.attach(selector::wakeup);
         try {
             while (running) {
-                selector.select();
                 runTasks();
+                long wait = loop.runPending();
+                if (!tasks.isEmpty() || wait == 0) {
+                    selector.selectNow();
+                } else if (wait == ServerLoop.NO_TIMER) {
+                    selector.select();
+                } else {
+                    selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
+                }
                 Set<SelectionKey> selected = selector.selectedKeys();
                 for (Iterator<SelectionKey> it = selected.iterator(); it.hasNext();) {
                     SelectionKey key = it.next();
@@ -129,14 +145,19 @@ final class IoLoop implements Runnable {
         } catch (IOException | RuntimeException e) {
             LOG.error("the IO thread failed; no more requests are served", e);
         } finally {
-            runTasks();
-            for (ClientConnection conn : connections) {
-                close(conn);
-            }
             try {
-                selector.close();
-            } catch (IOException e) {
-                LOG.debug("closing the selector failed", e);
+                runTasks();
+                for (ClientConnection conn : connections) {
+                    close(conn);
+                }
+                try {
+                    selector.close();
+                } catch (IOException e) {
+                    LOG.debug("closing the selector failed", e);
+                }
+            } finally {
+                // the loop's own thread runs what is still queued
+                loop.detach();
             }
         }
     }
