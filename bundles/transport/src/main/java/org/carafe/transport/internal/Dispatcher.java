@@ -227,6 +227,13 @@ final class Dispatcher {
     // ---- ending connections (loop) ----
 
     /** A protocol fault: one line naming the client, then its thread ends with exit code 1. */
+    /** A connection that has not sent init_thread by now is dropped (loop). */
+    void initDeadline(ClientConnection conn) {
+        if (conn.thread() == null) {
+            fault(conn, "no init_thread within " + limits.initDeadlineMillis() + " ms");
+        }
+    }
+
     void fault(ClientConnection conn, String reason) {
         if (conn.isEnded()) {
             return;

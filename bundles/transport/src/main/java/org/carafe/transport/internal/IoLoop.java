@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 final class IoLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(IoLoop.class);
     private static final int READ_BUFFER = 128 * 1024;
+    private static final long ACCEPT_PAUSE_MS = 100;
 
     private final Selector selector;
     private final long uid;
@@ -44,14 +45,20 @@ final class IoLoop implements Runnable {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
     private final Thread thread;
+    private final Runnable failed;
     private volatile boolean running = true;
+    private long acceptPausedUntil;
+    private long lastAcceptWarning;
     private MasterSocket master;
     private SelectionKey masterKey;
 
-    IoLoop(MasterSocket master, long uid, Dispatcher dispatcher) throws IOException {
+    /** {@code failed} is called once if the thread dies of an unexpected error. */
+    IoLoop(MasterSocket master, long uid, Dispatcher dispatcher, Runnable failed)
+            throws IOException {
         this.selector = AFUNIXSelectorProvider.provider().openSelector();
         this.uid = uid;
         this.dispatcher = dispatcher;
+        this.failed = failed;
         this.master = master;
         try {
             this.masterKey = master.channel().register(selector, SelectionKey.OP_ACCEPT);
@@ -124,9 +131,11 @@ final class IoLoop implements Runnable {
     public void run() {
         ServerLoop loop = dispatcher.kernel().loop();
         loop.attach(selector::wakeup);
+        boolean died = false;
         try {
             while (running) {
                 runTasks();
+                resumeAccepting();
                 long wait = loop.runPending();
                 if (!tasks.isEmpty() || wait == 0) {
                     selector.selectNow();
@@ -142,8 +151,9 @@ final class IoLoop implements Runnable {
                     handle(key);
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            LOG.error("the IO thread failed; no more requests are served", e);
+        } catch (IOException | RuntimeException | Error e) {
+            LOG.error("the IO thread failed; stopping the server", e);
+            died = true;
         } finally {
             try {
                 runTasks();
@@ -158,6 +168,9 @@ final class IoLoop implements Runnable {
             } finally {
                 // the loop's own thread runs what is still queued
                 loop.detach();
+                if (died) {
+                    failed.run();
+                }
             }
         }
     }
@@ -202,13 +215,45 @@ final class IoLoop implements Runnable {
             try {
                 channel = (AFUNIXSocketChannel) master.channel().accept();
             } catch (IOException e) {
-                LOG.warn("accept on {} failed: {}", master.socketPath(), e.toString());
+                // typically out of file descriptors: stop accepting for a while, not spin
+                warnAccept("accept on " + master.socketPath() + " failed (" + e
+                        + "); pausing accepts for " + ACCEPT_PAUSE_MS + " ms");
+                pauseAccepting();
                 return;
             }
             if (channel == null) {
                 return;
             }
+            if (connections.size() >= dispatcher.limits().maxConnections()) {
+                warnAccept("refused a connection: " + connections.size()
+                        + " are open (max.connections)");
+                closeQuietly(channel);
+                continue;
+            }
             admit(channel);
+        }
+    }
+
+    private void pauseAccepting() {
+        acceptPausedUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ACCEPT_PAUSE_MS);
+        masterKey.interestOps(0);
+        dispatcher.kernel().loop().schedule(selector::wakeup, ACCEPT_PAUSE_MS);
+    }
+
+    private void resumeAccepting() {
+        if (acceptPausedUntil != 0 && System.nanoTime() - acceptPausedUntil >= 0
+                && masterKey.isValid()) {
+            acceptPausedUntil = 0;
+            masterKey.interestOps(SelectionKey.OP_ACCEPT);
+        }
+    }
+
+    /** At most one warning a second about accepting, so a flood does not flood the log. */
+    private void warnAccept(String message) {
+        long now = System.nanoTime();
+        if (now - lastAcceptWarning >= TimeUnit.SECONDS.toNanos(1) || lastAcceptWarning == 0) {
+            lastAcceptWarning = now;
+            LOG.warn(message);
         }
     }
 
@@ -226,6 +271,8 @@ final class IoLoop implements Runnable {
                     dispatcher);
             conn.setKey(channel.register(selector, SelectionKey.OP_READ, conn));
             connections.add(conn);
+            dispatcher.kernel().loop().schedule(() -> dispatcher.initDeadline(conn),
+                    dispatcher.limits().initDeadlineMillis());
             LOG.debug("connected: {}", conn.describe());
         } catch (IOException e) {
             LOG.warn("could not set up an accepted connection: {}", e.toString());

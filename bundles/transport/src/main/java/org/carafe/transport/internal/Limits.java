@@ -11,12 +11,15 @@ final class Limits {
     private volatile int maxRequestBytes = Protocol.DEFAULT_MAX_REQUEST_BYTES;
     private volatile long handlerWaitMillis = 10_000;
     private volatile boolean trace;
+    private volatile int maxConnections = 16000;
+    private volatile long initDeadlineMillis = 10_000;
     private final OutputBudget outputBudget = new OutputBudget();
 
     void apply(Settings settings) {
         maxRequestBytes = settings.maxRequestBytes();
         handlerWaitMillis = settings.handlerWaitSeconds() * 1000L;
         trace = settings.trace();
+        maxConnections = settings.maxConnections();
     }
 
     int maxRequestBytes() {
@@ -29,6 +32,19 @@ final class Limits {
 
     boolean trace() {
         return trace;
+    }
+
+    int maxConnections() {
+        return maxConnections;
+    }
+
+    /** How long a connection may stay without init_thread (fixed; settable for tests). */
+    long initDeadlineMillis() {
+        return initDeadlineMillis;
+    }
+
+    void setInitDeadlineMillis(long millis) {
+        initDeadlineMillis = millis;
     }
 
     /** The shared budget of unread reply bytes. */

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * threads.
  */
 record Settings(Path socketDir, boolean persistent, int graceSeconds, int maxRequestBytes,
-        int handlerWaitSeconds, boolean trace) {
+        int handlerWaitSeconds, int maxConnections, boolean trace) {
 
     static final String ENV_SOCKET_DIR = "CARAFE_SOCKET_DIR";
     static final String ENV_INSTANCE = "CARAFE_INSTANCE";
@@ -41,7 +41,8 @@ record Settings(Path socketDir, boolean persistent, int graceSeconds, int maxReq
         return new Settings(Path.of(dir).toAbsolutePath().normalize(), config.persistent(),
                 Math.max(0, config.grace_seconds()),
                 Math.min(Math.max(64, config.max_request_bytes()), MAX_REQUEST_CEILING),
-                Math.max(0, config.handler_wait_seconds()), config.trace());
+                Math.max(0, config.handler_wait_seconds()), Math.max(1, config.max_connections()),
+                config.trace());
     }
 
     private static String instance(TransportConfig config, UnaryOperator<String> lookup) {

@@ -64,7 +64,7 @@ public final class TransportComponent {
             uid = MasterSocket.ownUid();
             settings = Settings.resolve(config, this::lookup, uid);
             master = MasterSocket.open(settings.socketDir(), uid);
-            io = new IoLoop(master, uid, dispatcher);
+            io = new IoLoop(master, uid, dispatcher, this::stopFramework);
         } catch (MasterSocket.LockHeldException e) {
             LOG.error(e.getMessage());
             stopFramework();

@@ -38,6 +38,11 @@ public @interface TransportConfig {
                     + "with STATUS_NOT_IMPLEMENTED.")
     int handler_wait_seconds() default 10;
 
+    @AttributeDefinition(name = "Most connections",
+            description = "Connections (emulated threads) open at once; beyond, new ones are "
+                    + "closed at once.")
+    int max_connections() default 16000;
+
     @AttributeDefinition(name = "Trace", description = "Log every request and reply at INFO.")
     boolean trace() default false;
 }

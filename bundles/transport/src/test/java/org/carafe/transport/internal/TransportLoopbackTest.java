@@ -59,7 +59,7 @@ public class TransportLoopbackTest {
         handlers = new HandlerRegistry(name -> dispatcher[0].handlerArrivedLater(name));
         dispatcher[0] = new Dispatcher(kernel, handlers, limits);
         long uid = MasterSocket.ownUid();
-        io = new IoLoop(MasterSocket.open(dir, uid), uid, dispatcher[0]);
+        io = new IoLoop(MasterSocket.open(dir, uid), uid, dispatcher[0], () -> { });
         io.start();
         add("init_thread", request -> {
             EmuProcess process = request.kernel().createProcess(0, 0, 0, "test");
@@ -155,7 +155,7 @@ public class TransportLoopbackTest {
 
     @Test
     public void aMissingHandlerIsWaitedFor() throws Exception {
-        limits.apply(new Settings(dir, false, 3, 65536, 10, false));
+        limits.apply(new Settings(dir, false, 3, 65536, 10, 16000, false));
         int code = RequestCodes.builtInCode("open_event");
         try (Client c = new Client()) {
             c.hello(Protocol.VERSION);
@@ -169,7 +169,7 @@ public class TransportLoopbackTest {
 
     @Test
     public void aHandlerThatNeverComesGivesNotImplemented() throws Exception {
-        limits.apply(new Settings(dir, false, 3, 65536, 0, false));
+        limits.apply(new Settings(dir, false, 3, 65536, 0, 16000, false));
         try (Client c = new Client()) {
             c.hello(Protocol.VERSION);
             c.call(1, initData());
@@ -191,6 +191,28 @@ public class TransportLoopbackTest {
         while (loop.call(kernel::runningProcesses) != 0 || io.openConnections() != 0) {
             assertTrue("the process did not end", System.nanoTime() < deadline);
             Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    public void aConnectionWithoutInitThreadIsDropped() throws Exception {
+        limits.setInitDeadlineMillis(200);
+        try (Client c = new Client()) {
+            assertEquals(0, c.hello(Protocol.VERSION));
+
+            assertTrue(c.atEof());
+        }
+    }
+
+    @Test
+    public void connectionsBeyondTheLimitAreClosedAtOnce() throws Exception {
+        limits.apply(new Settings(dir, false, 3, 65536, 10, 1, false));
+        try (Client first = new Client(); Client second = new Client()) {
+            assertEquals(0, first.hello(Protocol.VERSION));
+
+            assertTrue(second.atEof());
+            first.call(1, initData());
+            assertEquals(Status.SUCCESS, first.status);
         }
     }
 
