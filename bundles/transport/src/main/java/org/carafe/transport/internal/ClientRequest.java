@@ -37,10 +37,16 @@ final class ClientRequest implements Request {
         this.in = connection.data();
         this.status = Status.SUCCESS;
         this.parked = null;
+        out.clear();
+    }
+
+    /**
+     * The reply went out: a writer grown past {@link #KEEP_REPLY_BYTES} is dropped now, not at
+     * the next request, so an idle connection (or one that never reads) holds no big buffer.
+     */
+    void replied() {
         if (out.size() > KEEP_REPLY_BYTES) {
             out = new WireWriter(256);
-        } else {
-            out.clear();
         }
     }
 

@@ -210,6 +210,7 @@ final class Dispatcher {
             frame.put(request.out().toBuffer());
         }
         conn.send(frame.flip());
+        request.replied();
 
         if (INIT_THREAD.equals(request.name()) && (error || conn.thread() == null)) {
             initFailed(conn);
@@ -226,7 +227,6 @@ final class Dispatcher {
 
     // ---- ending connections (loop) ----
 
-    /** A protocol fault: one line naming the client, then its thread ends with exit code 1. */
     /** A connection that has not sent init_thread by now is dropped (loop). */
     void initDeadline(ClientConnection conn) {
         if (conn.thread() == null) {
@@ -234,6 +234,7 @@ final class Dispatcher {
         }
     }
 
+    /** A protocol fault: one line naming the client, then its thread ends with exit code 1. */
     void fault(ClientConnection conn, String reason) {
         if (conn.isEnded()) {
             return;

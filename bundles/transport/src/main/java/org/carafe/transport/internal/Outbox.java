@@ -12,6 +12,8 @@ import java.nio.channels.WritableByteChannel;
  * which also makes the IO thread's close exclude a concurrent write.
  */
 final class Outbox {
+    static final int WRITE_SLICE = 1 << 20;
+
     private final WritableByteChannel channel;
     private final OutputBudget budget;
     private ByteBuffer pending;
@@ -40,7 +42,7 @@ final class Outbox {
         }
 
         try {
-            while (src.hasRemaining() && channel.write(src) > 0) {
+            while (src.hasRemaining() && write(src) > 0) {
                 // the socket took some; offer the rest
             }
         } catch (IOException e) {
@@ -69,7 +71,7 @@ final class Outbox {
             return true;
         }
         try {
-            while (pending.hasRemaining() && channel.write(pending) > 0) {
+            while (pending.hasRemaining() && write(pending) > 0) {
                 // keep going while the socket takes bytes
             }
         } catch (IOException e) {
@@ -137,6 +139,24 @@ final class Outbox {
         pending.put(src);
         pending.flip();
         return true;
+    }
+
+    /**
+     * Writes at most {@link #WRITE_SLICE} bytes of a heap buffer: the JDK copies the whole
+     * remainder of a heap buffer into a temporary direct buffer on every write, which for a
+     * large reply the socket takes piece by piece would copy it over and over.
+     */
+    private int write(ByteBuffer src) throws IOException {
+        if (src.isDirect() || src.remaining() <= WRITE_SLICE) {
+            return channel.write(src);
+        }
+        int limit = src.limit();
+        src.limit(src.position() + WRITE_SLICE);
+        try {
+            return channel.write(src);
+        } finally {
+            src.limit(limit);
+        }
     }
 
     private void dropPending() {

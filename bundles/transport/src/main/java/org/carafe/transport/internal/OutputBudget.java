@@ -6,7 +6,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Bytes of replies waiting in outboxes because their clients do not read, across all
  * connections of one transport. A client that would push the total over {@link #MAX_TOTAL},
  * or its own share over {@link #MAX_PER_CONNECTION}, loses its connection instead, so clients
- * that never read cannot exhaust the server's memory. Thread-safe.
+ * that never read cannot exhaust the server's memory. The share does not bound a connection's
+ * first unread reply (a 64 MiB read_process_memory is one reply the client is reading), only
+ * what piles up behind it; the total does. Thread-safe.
  */
 final class OutputBudget {
     static final long MAX_PER_CONNECTION = 16L << 20;
@@ -16,7 +18,7 @@ final class OutputBudget {
 
     /** Takes {@code bytes} for a connection that already holds {@code held}; false if refused. */
     boolean take(long held, long bytes) {
-        if (held + bytes > MAX_PER_CONNECTION) {
+        if (held > 0 && held + bytes > MAX_PER_CONNECTION) {
             return false;
         }
         long now = total.addAndGet(bytes);

@@ -84,4 +84,48 @@ public class OutboxTest {
         budget.give(share);
         assertTrue(budget.take(0, 1));
     }
+
+    @Test
+    public void oneReplyLargerThanTheShareIsKeptButNothingMayPileUpBehindIt() {
+        OutputBudget budget = new OutputBudget();
+        StuckChannel channel = new StuckChannel(0);
+        Outbox outbox = new Outbox(channel, budget);
+        int big = (int) OutputBudget.MAX_PER_CONNECTION * 4;
+
+        assertTrue(outbox.send(ByteBuffer.allocate(big)));
+        assertFalse(outbox.overflowed());
+        assertEquals(big, budget.total());
+        outbox.send(ByteBuffer.allocate(1));
+
+        assertTrue(outbox.overflowed());
+        assertEquals(0, budget.total());
+    }
+
+    @Test
+    public void aLargeHeapReplyIsWrittenInSlices() {
+        int[] largest = new int[1];
+        WritableByteChannel channel = new WritableByteChannel() {
+            @Override
+            public int write(ByteBuffer src) {
+                largest[0] = Math.max(largest[0], src.remaining());
+                int n = src.remaining();
+                src.position(src.limit());
+                return n;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Outbox outbox = new Outbox(channel, new OutputBudget());
+
+        assertFalse(outbox.send(ByteBuffer.allocate(5 * Outbox.WRITE_SLICE + 3)));
+
+        assertEquals(Outbox.WRITE_SLICE, largest[0]);
+    }
 }
