@@ -162,7 +162,7 @@ public class HandleConformanceIT {
 
     @Test
     public void closingEveryHandleGivesTheObjectsBack() throws Exception {
-        int before = server.objectCount();
+        int before = server.baseline();
         EmulatedProcess p = server.start("count");
         EmulatedThread t = p.mainThread();
         int event = t.createEvent(EVENT_ALL, false, true, false, "carafe-it-named").handle();

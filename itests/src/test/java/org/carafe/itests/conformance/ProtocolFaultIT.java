@@ -79,7 +79,7 @@ public class ProtocolFaultIT {
 
     @Test
     public void wrongFirstRequestAndWrongMagicAreRefused() throws Exception {
-        int before = server.objectCount();
+        int before = server.baseline();
 
         try (RawClient raw = RawClient.connect(ServerFixture.socket())) {
             raw.write(RawClient.le(8).putInt(0x12345678).putInt(1));
@@ -100,7 +100,7 @@ public class ProtocolFaultIT {
     }
 
     private void faultEndsOnlyTheFaultyClient(Fault fault) throws Exception {
-        int before = server.objectCount();
+        int before = server.baseline();
         EmulatedThread bystander = server.start("bystander").mainThread();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger served = new AtomicInteger();

@@ -57,6 +57,22 @@ final class ServerFixture implements AutoCloseable {
         return kernel.loop().call(task);
     }
 
+    /**
+     * The live object count once the processes of earlier tests are gone (their cleanup runs
+     * after the test that made them has returned), for a scenario to compare against.
+     */
+    int baseline() throws Exception {
+        long end = System.currentTimeMillis() + DEADLINE_MS;
+        while (!onLoop(() -> kernel.processes().isEmpty())) {
+            if (System.currentTimeMillis() > end) {
+                fail("processes of earlier tests are still there: "
+                        + onLoop(() -> kernel.objectCounts()));
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+        return objectCount();
+    }
+
     int objectCount() throws Exception {
         return onLoop(kernel::objectCount);
     }
