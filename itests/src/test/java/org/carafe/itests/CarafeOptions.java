@@ -51,9 +51,20 @@ public final class CarafeOptions {
     /** Symbolic names of the Carafe bundles of the full server, in start order. */
     public static final List<String> CARAFE_BUNDLES = List.of(
             "carafe-junixsocket", "carafe-api", "carafe-object", "carafe-transport",
-            "carafe-process", "carafe-client");
+            "carafe-process", "carafe-memory", "carafe-client");
+
+    /** The console bundle; not in {@link #CARAFE_BUNDLES}, whose tests expect no console. */
+    public static final String CONSOLE_BUNDLE = "carafe-console";
 
     private CarafeOptions() {
+    }
+
+    /** Options for the full server and the console bundle, with a fresh socket directory. */
+    public static Option[] serverWithConsole() {
+        return options(
+                composite(server(newSocketDir())),
+                newConfiguration("org.carafe.console").put("linger.seconds", "1").asOption(),
+                carafeBundles(CONSOLE_BUNDLE));
     }
 
     /** Options for the full server with a fresh socket directory. */

@@ -339,6 +339,132 @@ public final class EmulatedThread implements AutoCloseable {
         eventOp(handle, Flags.EVENT_PULSE);
     }
 
+    // --- memory access (carafe-memory) ---------------------------------------------------------
+
+    /**
+     * read_process_memory: {@code length} bytes from {@code address}. Unmapped memory ends the
+     * read early with {@link Status#PARTIAL_COPY}; error statuses throw. Needs PROCESS_VM_READ.
+     */
+    public MemoryRead readProcessMemory(int handle, long address, int length)
+            throws IOException {
+        Reply reply = conn.call("read_process_memory",
+                w().u32(handle).u64(address).u32(length)).orThrow();
+        return new MemoryRead(reply.status(), reply.data().bytes());
+    }
+
+    /**
+     * write_process_memory: all of {@code data} at {@code address}, or nothing. Returns
+     * {@link Status#SUCCESS}, or {@link Status#PARTIAL_COPY} when part of the range is not
+     * mapped (nothing was written); error statuses throw. Needs PROCESS_VM_WRITE.
+     */
+    public int writeProcessMemory(int handle, long address, byte[] data) throws IOException {
+        return conn.call("write_process_memory", w().u32(handle).u64(address).bytes(data))
+                .orThrow().status();
+    }
+
+    /** list_memory_regions: the mappings, ascending. Needs PROCESS_QUERY_INFORMATION. */
+    public List<MemoryRegion> listMemoryRegions(int handle) throws IOException {
+        WireReader r = conn.call("list_memory_regions", w().u32(handle)).orThrow().data();
+        int n = r.u32();
+        List<MemoryRegion> regions = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            regions.add(new MemoryRegion(r.u64(), r.u64(), r.u32(), r.str()));
+        }
+        return regions;
+    }
+
+    // --- end of memory access -----------------------------------------------------------------
+
+    // --- consoles (served by the console bundle; codes 40-50) ----------------------------------
+
+    private WireReader okNamed(String name, WireWriter data) throws IOException {
+        return conn.call(name, data).orThrow().data();
+    }
+
+    /** alloc_console: a new console for the caller's process; already attached: denied. */
+    public ConsoleHandles allocConsole(int access, boolean inherit) throws IOException {
+        WireReader r = okNamed("alloc_console", w().u32(access).u32(bit(inherit)));
+        return new ConsoleHandles(r.u32(), r.u32());
+    }
+
+    /** free_console: detaches the caller's process from its console. */
+    public void freeConsole() throws IOException {
+        okNamed("free_console", w());
+    }
+
+    /** open_console: a handle to a part (ConsoleAccess.PART_*) of a process's console. */
+    public int openConsole(int process, int part, int access, boolean inherit)
+            throws IOException {
+        WireWriter d = w().u32(process).u32(part).u32(access).u32(bit(inherit));
+        return okNamed("open_console", d).u32();
+    }
+
+    /** get_console_mode of an input or screen buffer handle. */
+    public int getConsoleMode(int handle) throws IOException {
+        return okNamed("get_console_mode", w().u32(handle)).u32();
+    }
+
+    /** set_console_mode of an input or screen buffer handle. */
+    public void setConsoleMode(int handle, int mode) throws IOException {
+        okNamed("set_console_mode", w().u32(handle).u32(mode));
+    }
+
+    /** get_console_info of a screen buffer. */
+    public ConsoleInfo getConsoleInfo(int handle) throws IOException {
+        WireReader r = okNamed("get_console_info", w().u32(handle));
+        return new ConsoleInfo(r.u32(), r.u32(), r.u32(), r.u32(), r.str());
+    }
+
+    /** set_console_info; {@code mask}: ConsoleAccess.SET_TITLE | SET_SIZE | SET_CURSOR. */
+    public void setConsoleInfo(int handle, int mask, int width, int height, int cursorX,
+            int cursorY, String title) throws IOException {
+        WireWriter d = w().u32(handle).u32(mask).u32(width).u32(height).u32(cursorX)
+                .u32(cursorY).str(title);
+        okNamed("set_console_info", d);
+    }
+
+    /** write_console_input: returns how many records the queue took. */
+    public int writeConsoleInput(int handle, List<ConsoleRecord> records) throws IOException {
+        WireWriter d = w().u32(handle).u32(records.size());
+        for (ConsoleRecord rec : records) {
+            d.u32(rec.ch()).u32(bit(rec.keyDown()));
+        }
+        return okNamed("write_console_input", d).u32();
+    }
+
+    /** read_console_input: up to {@code max} records; with {@code wait} blocks for some. */
+    public List<ConsoleRecord> readConsoleInput(int handle, int max, boolean wait)
+            throws IOException {
+        WireReader r = okNamed("read_console_input", w().u32(handle).u32(max).u32(bit(wait)));
+        int n = r.u32();
+        List<ConsoleRecord> out = new ArrayList<>(Math.min(Math.max(n, 0), 4096));
+        for (int i = 0; i < n; i++) {
+            out.add(new ConsoleRecord((char) r.u32(), r.bool()));
+        }
+        return out;
+    }
+
+    /** write_console_output: writes text at the cursor; returns the UTF-16 units written. */
+    public int writeConsoleOutput(int handle, String text) throws IOException {
+        return okNamed("write_console_output", w().u32(handle).str(text)).u32();
+    }
+
+    /** read_console_output: the screen buffer's rows, size, cursor and scroll count. */
+    public ConsoleScreen readConsoleOutput(int handle) throws IOException {
+        WireReader r = okNamed("read_console_output", w().u32(handle));
+        int width = r.u32();
+        int height = r.u32();
+        int x = r.u32();
+        int y = r.u32();
+        long scrolled = r.u64();
+        int n = r.u32();
+        List<String> lines = new ArrayList<>(Math.min(Math.max(n, 0), 4096));
+        for (int i = 0; i < n; i++) {
+            lines.add(r.str());
+        }
+        return new ConsoleScreen(width, height, x, y, scrolled, lines);
+    }
+
     /** Closes the connection: the server ends the thread with its reported code, else 1. */
     @Override
     public void close() {

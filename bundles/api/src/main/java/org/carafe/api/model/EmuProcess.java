@@ -39,6 +39,7 @@ public final class EmuProcess extends KObject {
     private long endTime;
     private Event initEvent;
     private StartupInfo startupInfo;
+    private int[] stdHandles;
 
     EmuProcess(Kernel kernel, int pid, int ppid, int kind, int linuxPid, String command) {
         super(kernel);
@@ -230,6 +231,22 @@ public final class EmuProcess extends KObject {
             }
         }
         return null;
+    }
+
+    /**
+     * The stdin, stdout and stderr handle values init_process replies with, or null before it
+     * ran. Lifecycle listeners may replace them while the process initialises.
+     */
+    public int[] stdHandles() {
+        return stdHandles != null ? stdHandles.clone() : null;
+    }
+
+    /** Sets the three std handle values (see {@link #stdHandles()}). */
+    public void setStdHandles(int[] handles) {
+        if (handles.length != 3) {
+            throw new IllegalArgumentException("three std handles, not " + handles.length);
+        }
+        stdHandles = handles.clone();
     }
 
     /** State other bundles keep on the process; values must be api types to outlive updates. */

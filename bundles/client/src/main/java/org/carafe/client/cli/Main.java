@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Start a server with ./carafe up (see ./carafe up --help)."},
         subcommands = {RunCommand.class, PsCommand.class, KillCommand.class,
             SuspendCommand.class, ResumeCommand.class, HandlesCommand.class,
-            ModulesCommand.class, BenchCommand.class})
+            ModulesCommand.class, BenchCommand.class, MemCommand.class,
+            ConsoleCommand.class})
 public final class Main {
     static final int EXIT_ERROR = 1;
     static final int EXIT_NO_SERVER = 2;
@@ -103,7 +104,7 @@ public final class Main {
     /** The subcommand and its arguments as typed, e.g. {@code kill 12345}. */
     String context() {
         Set<String> names = Set.of("run", "ps", "kill", "suspend", "resume", "handles",
-                "modules", "bench");
+                "modules", "bench", "mem", "console");
         List<String> rest = new ArrayList<>();
         boolean found = false;
         for (String a : args) {

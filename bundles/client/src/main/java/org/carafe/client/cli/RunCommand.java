@@ -14,6 +14,7 @@ import org.carafe.client.CarafeConnection;
 import org.carafe.client.CarafeException;
 import org.carafe.client.EmulatedThread;
 import org.carafe.client.Protocol;
+import org.carafe.client.StartupInfo;
 import org.carafe.client.ThreadTerminatedException;
 
 import picocli.CommandLine.Command;
@@ -24,9 +25,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code carafe run [--suspended] -- PROGRAM ARGS...}: runs a Linux program as an owned
- * emulated process and exits with its exit code (128 + signal if a signal ended it), or with
- * the code the server gave when it terminated the process.
+ * {@code carafe run [--suspended] [--new-console | --detached] -- PROGRAM ARGS...}: runs a
+ * Linux program as an owned emulated process and exits with its exit code (128 + signal if a
+ * signal ended it), or with the code the server gave when it terminated the process. The
+ * program's output is copied to ours and, when the process has a console, into its screen
+ * buffer; console input reaches the program's stdin (see {@link ConsoleMirror}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a Linux program as an emulated process.")
@@ -43,11 +46,22 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--suspended", description = "Start it suspended (resume with carafe resume).")
     boolean suspended;
 
+    @Option(names = "--new-console",
+            description = "Give it a console of its own (always so: it has no parent).")
+    boolean newConsole;
+
+    @Option(names = "--detached", description = "Run it without a console.")
+    boolean detached;
+
     @Parameters(arity = "1..*", paramLabel = "PROGRAM", description = "Program and arguments.")
     List<String> program;
 
     @Override
     public Integer call() throws Exception {
+        if (newConsole && detached) {
+            throw new CliException("run: --new-console and --detached exclude each other",
+                    Main.EXIT_ERROR);
+        }
         // Connect first: without a server the program is not started at all.
         CarafeConnection conn = CarafeConnection.connect(main.socket());
         EmulatedThread thread = new EmulatedThread(conn);
@@ -57,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new IOException(program.get(0).contains("/")
                         ? "not an executable file" : "not found in PATH");
             }
-            child = new ProcessBuilder(argv(program)).inheritIO().start();
+            child = new ProcessBuilder(argv(program)).start();
         } catch (IOException e) {
             conn.close();
             throw new CliException("run " + program.get(0) + ": cannot run the program ("
@@ -66,20 +80,24 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch reported = new CountDownLatch(1);
         Thread hook = new Thread(() -> stopChild(child, reported), "carafe-run-signal");
         Runtime.getRuntime().addShutdownHook(hook);
+        ProgramStreams streams = ProgramStreams.start(child);
         try {
-            return supervise(thread, child);
+            return supervise(thread, child, streams);
         } finally {
             conn.close();
             reported.countDown();
         }
     }
 
-    private int supervise(EmulatedThread thread, Process child) throws InterruptedException {
+    private int supervise(EmulatedThread thread, Process child, ProgramStreams streams)
+            throws InterruptedException {
+        ConsoleMirror console;
         try {
             String command = String.join(" ", program);
             thread.initThread(Protocol.KIND_OWNED, (int) child.pid(), "", command);
-            thread.initProcess();
+            StartupInfo std = thread.initProcess();
             thread.initProcessDone();
+            console = attachConsole(thread, std, streams);
             if (suspended) {
                 thread.suspendThread(Protocol.CURRENT_THREAD);
             } else {
@@ -96,7 +114,11 @@ final class RunCommand implements Callable<Integer> {
             return exitStatus(child.waitFor());
         }
         int code = exitStatus(child.waitFor());
+        streams.drain();
         try {
+            if (console != null) {
+                console.close(thread, code);
+            }
             thread.terminateThread(Protocol.CURRENT_THREAD, code);
         } catch (ThreadTerminatedException e) {
             return e.exitCode();
@@ -104,6 +126,31 @@ final class RunCommand implements Callable<Integer> {
             warn("lost the server while " + program.get(0) + " ran (" + e.getMessage() + ")");
         }
         return code;
+    }
+
+    /**
+     * Mirrors the program into its console, if it has one; with --detached it gives the
+     * console up instead. Without console input, the program's stdin ends with ours.
+     */
+    private ConsoleMirror attachConsole(EmulatedThread thread, StartupInfo std,
+            ProgramStreams streams) throws IOException {
+        Runnable inputLost = () -> {
+            if (!streams.readsOurStdin()) {
+                streams.closeStdin();
+            }
+        };
+        if (detached && std.hstdin() != 0) {
+            thread.freeConsole();
+            for (int h : new int[] {std.hstdin(), std.hstdout(), std.hstderr()}) {
+                thread.closeHandle(h);
+            }
+        }
+        ConsoleMirror console = detached ? null
+                : ConsoleMirror.start(thread, main.socket(), std, streams, inputLost);
+        if (console == null) {
+            inputLost.run();
+        }
+        return console;
     }
 
     /**

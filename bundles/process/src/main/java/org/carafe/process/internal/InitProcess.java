@@ -13,7 +13,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * init_process: the first thread picks up its startup record once: inherited handles, std
- * handles, creation flags; listeners hear of the process, and the creator's wait_process wakes.
+ * handles, creation flags; listeners hear of the process (and may replace its std handles, e.g.
+ * with handles to a new console), and the creator's wait_process wakes.
  */
 @Component(name = "init_process", property = RequestHandler.REQUEST + "=init_process",
         service = RequestHandler.class)
@@ -38,12 +39,14 @@ public final class InitProcess implements RequestHandler {
             process.setCreateFlags(info.createFlags());
             std = inheritHandles(process, parent, info);
         }
+        process.setStdHandles(std);
+        request.kernel().announce(l -> l.processInitializing(process, parent, info));
+        std = process.stdHandles();
         request.out().u32(parent != null ? parent.pid() : 0)
                 .u32(process.createFlags())
                 .u32(info != null ? info.startFlags() : 0)
                 .u32(std[0]).u32(std[1]).u32(std[2])
                 .string(process.command());
-        request.kernel().announce(l -> l.processInitializing(process, parent, info));
         if (info != null) {
             info.markPicked();
         }
