@@ -44,6 +44,12 @@ public final class WireWriter {
         return this;
     }
 
+    /** Makes room for {@code bytes} more at once, so a large field is not copied as it grows. */
+    public WireWriter reserve(int bytes) {
+        ensure(bytes);
+        return this;
+    }
+
     public int size() {
         return buf.position();
     }

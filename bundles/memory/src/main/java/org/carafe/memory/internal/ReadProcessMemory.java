@@ -54,6 +54,6 @@ public final class ReadProcessMemory implements RequestHandler {
 
         byte[] got = n == length ? data : Arrays.copyOf(data, n);
         return new Outcome(n == length ? Status.SUCCESS : Status.PARTIAL_COPY,
-                out -> out.u32(got.length).raw(got));
+                out -> out.reserve(4 + got.length).u32(got.length).raw(got));
     }
 }

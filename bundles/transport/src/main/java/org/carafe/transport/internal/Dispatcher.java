@@ -29,7 +29,8 @@ final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int GET_REQUEST_CODE = 0;
     private static final int INIT_THREAD_CODE = RequestCodes.builtInCode(INIT_THREAD);
-    private static final int DIRECT_REPLY_LIMIT = 1 << 20;
+    /** Replies up to this size are built in one reused direct buffer (no copy at write). */
+    private static final int DIRECT_REPLY_LIMIT = 4 << 20;
 
     private final Kernel kernel;
     private final ServerLoop loop;

@@ -1,6 +1,7 @@
 package org.carafe.transport.internal;
 
 import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.SelectionKey;
@@ -36,6 +37,7 @@ final class IoLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(IoLoop.class);
     private static final int READ_BUFFER = 128 * 1024;
     private static final long ACCEPT_PAUSE_MS = 100;
+    private static final int SEND_BUFFER = 4 << 20;
 
     private final Selector selector;
     private final long uid;
@@ -267,6 +269,10 @@ final class IoLoop implements Runnable {
                 return;
             }
             channel.configureBlocking(false);
+            // a large reply (a memory read) then goes out in one write instead of waiting for
+            // the client to drain a 208 KiB buffer again and again; the kernel caps it at
+            // net.core.wmem_max and charges only what is queued
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, SEND_BUFFER);
             ClientConnection conn = new ClientConnection(channel, (int) peer.getPid(), this,
                     dispatcher);
             conn.setKey(channel.register(selector, SelectionKey.OP_READ, conn));
