@@ -51,7 +51,7 @@ public final class CarafeOptions {
     /** Symbolic names of the Carafe bundles of the full server, in start order. */
     public static final List<String> CARAFE_BUNDLES = List.of(
             "carafe-junixsocket", "carafe-api", "carafe-object", "carafe-transport",
-            "carafe-process", "carafe-memory", "carafe-client");
+            "carafe-process", "carafe-memory", "carafe-debugger", "carafe-client");
 
     /** The console bundle; not in {@link #CARAFE_BUNDLES}, whose tests expect no console. */
     public static final String CONSOLE_BUNDLE = "carafe-console";

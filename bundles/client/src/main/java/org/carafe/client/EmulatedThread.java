@@ -465,6 +465,49 @@ public final class EmulatedThread implements AutoCloseable {
         return new ConsoleScreen(width, height, x, y, scrolled, lines);
     }
 
+    // --- debugging (served by the debugger bundle; codes 51-56) --------------------------------
+
+    /** debug_process: attaches the caller's process as debugger of {@code pid}. */
+    public void debugProcess(int pid) throws IOException {
+        okNamed("debug_process", w().u32(pid).u32(1));
+    }
+
+    /** debug_process with attach 0: detaches from {@code pid}, which runs on. */
+    public void detachProcess(int pid) throws IOException {
+        okNamed("debug_process", w().u32(pid).u32(0));
+    }
+
+    /** wait_debug_event: the next event, or one with {@code timedOut()} after the timeout. */
+    public DebugEventInfo waitDebugEvent(long timeout) throws IOException {
+        Reply reply = conn.call("wait_debug_event", w().u64(timeout)).orThrow();
+        WireReader r = reply.data();
+        return new DebugEventInfo(reply.status(), r.u32(), r.u32(), r.u32(), r.u32(), r.u32(),
+                r.bytes());
+    }
+
+    /** continue_debug_event: answers the event of {@code pid}/{@code tid} with a DBG_ status. */
+    public void continueDebugEvent(int pid, int tid, int status) throws IOException {
+        okNamed("continue_debug_event", w().u32(pid).u32(tid).u32(status));
+    }
+
+    /** exception_event: blocks until the debugger continues; returns its continue status. */
+    public int exceptionEvent(int code, long address, boolean firstChance) throws IOException {
+        return okNamed("exception_event", w().u32(code).u64(address).u32(bit(firstChance)))
+                .u32();
+    }
+
+    /** output_debug_string: an OUTPUT_DEBUG_STRING event for the caller's debugger. */
+    public void outputDebugString(String text) throws IOException {
+        okNamed("output_debug_string", w().str(text));
+    }
+
+    /** set_debugger_kill_on_exit: whether our debuggees die with us (the default) or run on. */
+    public void setDebuggerKillOnExit(boolean kill) throws IOException {
+        okNamed("set_debugger_kill_on_exit", w().u32(bit(kill)));
+    }
+
+    // --- end of debugging ---------------------------------------------------------------------
+
     /** Closes the connection: the server ends the thread with its reported code, else 1. */
     @Override
     public void close() {

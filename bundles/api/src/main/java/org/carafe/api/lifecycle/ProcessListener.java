@@ -20,6 +20,13 @@ public interface ProcessListener {
     default void processInitializing(EmuProcess process, EmuProcess parent, StartupInfo info) {
     }
 
+    /**
+     * The process has finished initialising (init_process_done), before any suspension that
+     * CREATE_SUSPENDED asks for. Since 1.1.
+     */
+    default void processInitDone(EmuProcess process) {
+    }
+
     default void threadStarted(EmuThread thread) {
     }
 

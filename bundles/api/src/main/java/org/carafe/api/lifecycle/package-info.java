@@ -3,7 +3,7 @@
  * the kernel, and bundles such as console and debugger take part by registering listeners.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.carafe.api.lifecycle;
 
 import org.osgi.annotation.bundle.Export;

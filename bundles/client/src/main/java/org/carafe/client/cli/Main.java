@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         subcommands = {RunCommand.class, PsCommand.class, KillCommand.class,
             SuspendCommand.class, ResumeCommand.class, HandlesCommand.class,
             ModulesCommand.class, BenchCommand.class, MemCommand.class,
-            ConsoleCommand.class})
+            ConsoleCommand.class, DebugCommand.class})
 public final class Main {
     static final int EXIT_ERROR = 1;
     static final int EXIT_NO_SERVER = 2;
@@ -104,7 +104,7 @@ public final class Main {
     /** The subcommand and its arguments as typed, e.g. {@code kill 12345}. */
     String context() {
         Set<String> names = Set.of("run", "ps", "kill", "suspend", "resume", "handles",
-                "modules", "bench", "mem", "console");
+                "modules", "bench", "mem", "console", "debug");
         List<String> rest = new ArrayList<>();
         boolean found = false;
         for (String a : args) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.carafe.client.CarafeConnection;
 import org.carafe.client.CarafeException;
 import org.carafe.client.EmulatedThread;
+import org.carafe.client.Flags;
 import org.carafe.client.Protocol;
 import org.carafe.client.StartupInfo;
 import org.carafe.client.ThreadTerminatedException;
@@ -25,11 +26,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code carafe run [--suspended] [--new-console | --detached] -- PROGRAM ARGS...}: runs a
- * Linux program as an owned emulated process and exits with its exit code (128 + signal if a
+ * {@code carafe run [--suspended] [--new-console | --detached] [--debug] -- PROGRAM ARGS...}:
+ * runs a Linux program as an owned emulated process and exits with its exit code (128 + signal if a
  * signal ended it), or with the code the server gave when it terminated the process. The
  * program's output is copied to ours and, when the process has a console, into its screen
- * buffer; console input reaches the program's stdin (see {@link ConsoleMirror}).
+ * buffer; console input reaches the program's stdin (see {@link ConsoleMirror}). With --debug a
+ * second emulated process of ours is the program's debugger and prints its debug events on
+ * stderr (see {@link RunDebugger}); a program killed by a signal is reported as an EXCEPTION
+ * (see {@link SignalExceptions}) before its exit.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a Linux program as an emulated process.")
@@ -52,6 +56,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--detached", description = "Run it without a console.")
     boolean detached;
+
+    @Option(names = "--debug", description = "Print its debug events as they arrive (stderr).")
+    boolean debug;
 
     @Parameters(arity = "1..*", paramLabel = "PROGRAM", description = "Program and arguments.")
     List<String> program;
@@ -77,30 +84,50 @@ final class RunCommand implements Callable<Integer> {
             throw new CliException("run " + program.get(0) + ": cannot run the program ("
                     + e.getMessage() + ")", EXIT_CANNOT_RUN);
         }
+        RunDebugger debugger;
+        try {
+            debugger = debug ? RunDebugger.create(main.socket(), String.join(" ", program),
+                    detached ? Flags.DETACHED_PROCESS : Flags.CREATE_NEW_CONSOLE,
+                    spec.commandLine().getErr()) : null;
+        } catch (IOException | RuntimeException e) {
+            child.destroyForcibly();
+            conn.close();
+            throw e;
+        }
         CountDownLatch reported = new CountDownLatch(1);
         Thread hook = new Thread(() -> stopChild(child, reported), "carafe-run-signal");
         Runtime.getRuntime().addShutdownHook(hook);
         ProgramStreams streams = ProgramStreams.start(child);
         try {
-            return supervise(thread, child, streams);
+            return supervise(thread, child, streams, debugger);
         } finally {
             conn.close();
+            if (debugger != null) {
+                debugger.close();
+            }
             reported.countDown();
         }
     }
 
-    private int supervise(EmulatedThread thread, Process child, ProgramStreams streams)
-            throws InterruptedException {
+    private int supervise(EmulatedThread thread, Process child, ProgramStreams streams,
+            RunDebugger debugger) throws InterruptedException {
         ConsoleMirror console;
         try {
             String command = String.join(" ", program);
-            thread.initThread(Protocol.KIND_OWNED, (int) child.pid(), "", command);
+            String token = debugger != null ? debugger.token() : "";
+            int pid = thread.initThread(Protocol.KIND_OWNED, (int) child.pid(), token, command)
+                    .pid();
             StartupInfo std = thread.initProcess();
+            if (debugger != null) {
+                // The server stops and continues it from here on: it must have stopped itself.
+                StoppedChild.awaitStopped(child);
+                debugger.start(pid, () -> continueAnyway(child));
+            }
             thread.initProcessDone();
             console = attachConsole(thread, std, streams);
             if (suspended) {
                 thread.suspendThread(Protocol.CURRENT_THREAD);
-            } else {
+            } else if (debugger == null) {
                 StoppedChild.continueWhenStopped(child);
             }
         } catch (ThreadTerminatedException e) {
@@ -116,6 +143,10 @@ final class RunCommand implements Callable<Integer> {
         int code = exitStatus(child.waitFor());
         streams.drain();
         try {
+            int exception = SignalExceptions.forExitStatus(code);
+            if (debugger != null && exception != 0) {
+                thread.exceptionEvent(exception, 0, false);
+            }
             if (console != null) {
                 console.close(thread, code);
             }
@@ -184,6 +215,17 @@ final class RunCommand implements Callable<Integer> {
     /** Java already maps "killed by signal S" to 128 + S; keep the value in 0..255. */
     static int exitStatus(int waitValue) {
         return waitValue & 0xFF;
+    }
+
+    /** Without a debugger in the server nothing would continue the program: we do. */
+    private static void continueAnyway(Process child) {
+        try {
+            StoppedChild.continueIfStopped(child);
+        } catch (IOException e) {
+            child.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void stopChild(Process child, CountDownLatch reported) {

@@ -19,6 +19,21 @@ final class StoppedChild {
     }
 
     static void continueWhenStopped(Process child) throws IOException, InterruptedException {
+        awaitStopped(child);
+        continueIfStopped(child);
+    }
+
+    /** Sends SIGCONT if the child is stopped now. */
+    static void continueIfStopped(Process child) throws IOException, InterruptedException {
+        if (child.isAlive() && "T".equals(state(child.pid()))) {
+            new ProcessBuilder("kill", "-CONT", Long.toString(child.pid()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        }
+    }
+
+    /** Waits until /proc shows the child stopped (or gone). */
+    static void awaitStopped(Process child) throws IOException {
         long pid = child.pid();
         long end = System.nanoTime() + DEADLINE_NANOS;
         while (child.isAlive() && !"T".equals(state(pid))) {
@@ -26,11 +41,6 @@ final class StoppedChild {
                 throw new IOException("program " + pid + " did not reach its start point");
             }
             LockSupport.parkNanos(POLL_NANOS);
-        }
-
-        if (child.isAlive()) {
-            new ProcessBuilder("kill", "-CONT", Long.toString(pid)).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         }
     }
 

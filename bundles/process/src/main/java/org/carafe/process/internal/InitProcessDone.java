@@ -12,7 +12,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * init_process_done: ends a process's initialisation, sets its init event, and suspends the
- * caller right after this reply when the process was created suspended.
+ * caller right after this reply when the process was created suspended. Listeners hear of
+ * it (the debugger queues the startup events here).
  */
 @Component(name = "init_process_done", property = RequestHandler.REQUEST + "=init_process_done",
         service = RequestHandler.class)
@@ -33,6 +34,7 @@ public final class InitProcessDone implements RequestHandler {
         process.setInitEvent(null);
         boolean suspended = (process.createFlags() & Flags.CREATE_SUSPENDED) != 0;
         request.out().u32(suspended ? 1 : 0);
+        request.kernel().announce(l -> l.processInitDone(process));
 
         // Suspension holds only requests that arrive later, so this reply still goes out.
         if (suspended) {
