@@ -56,6 +56,12 @@ public final class CarafeOptions {
     /** The console bundle; not in {@link #CARAFE_BUNDLES}, whose tests expect no console. */
     public static final String CONSOLE_BUNDLE = "carafe-console";
 
+    /** The Gogo commands; not in {@link #CARAFE_BUNDLES} (tests call them as services). */
+    public static final String SHELL_BUNDLE = "carafe-shell";
+
+    /** The example third-party bundle; tests install it at run time, by {@link #bundleFile}. */
+    public static final String AUDIT_EXAMPLE_BUNDLE = "carafe-example-audit";
+
     private CarafeOptions() {
     }
 
@@ -159,9 +165,14 @@ public final class CarafeOptions {
         }
     }
 
-    private static org.ops4j.pax.exam.options.UrlProvisionOption lib(String name) {
+    /** The jar of bundle {@code name} in the build's bundle folder, for installing later. */
+    public static File bundleFile(String name) {
         File dir = new File(System.getProperty("carafe.bundles.dir", "target/bundles"));
-        File jar = new File(dir, name + ".jar");
+        return new File(dir, name + ".jar");
+    }
+
+    private static org.ops4j.pax.exam.options.UrlProvisionOption lib(String name) {
+        File jar = bundleFile(name);
         if (!jar.isFile()) {
             throw new IllegalStateException("missing bundle " + jar
                     + " (run the itests through Maven: mvn verify)");

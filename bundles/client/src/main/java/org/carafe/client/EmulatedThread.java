@@ -508,6 +508,21 @@ public final class EmulatedThread implements AutoCloseable {
 
     // --- end of debugging ---------------------------------------------------------------------
 
+    // --- handlers (served by the transport itself; code 57) -----------------------------------
+
+    /** list_handlers: per request name, the bundle and version serving it, by name. */
+    public List<HandlerInfo> listHandlers() throws IOException {
+        WireReader r = conn.call("list_handlers", w()).orThrow().data();
+        int n = r.u32();
+        List<HandlerInfo> out = new ArrayList<>(Math.min(Math.max(n, 0), 1 << 16));
+        for (int i = 0; i < n; i++) {
+            out.add(new HandlerInfo(r.str(), r.str(), r.str(), r.u32()));
+        }
+        return out;
+    }
+
+    // --- end of handlers ----------------------------------------------------------------------
+
     /** Closes the connection: the server ends the thread with its reported code, else 1. */
     @Override
     public void close() {

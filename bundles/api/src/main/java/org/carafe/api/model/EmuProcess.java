@@ -210,7 +210,7 @@ public final class EmuProcess extends KObject {
             throw new StatusException(Status.INVALID_PARAMETER);
         }
         modules.add(module);
-        kernel().announce(l -> l.moduleLoaded(this, module));
+        kernel().announce(l -> l.moduleLoaded(this, module), this);
     }
 
     /** Removes the module at {@code base}; none there is STATUS_INVALID_PARAMETER. */
@@ -220,7 +220,7 @@ public final class EmuProcess extends KObject {
             throw new StatusException(Status.INVALID_PARAMETER);
         }
         modules.remove(module);
-        kernel().announce(l -> l.moduleUnloaded(this, module));
+        kernel().announce(l -> l.moduleUnloaded(this, module), this);
         return module;
     }
 

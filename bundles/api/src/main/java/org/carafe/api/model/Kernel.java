@@ -4,10 +4,12 @@ import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -35,6 +37,9 @@ public final class Kernel {
     private final Map<String, KObject> names = new HashMap<>();
     private final Map<String, KObject> tokens = new HashMap<>();
     private final List<ProcessListener> listeners = new CopyOnWriteArrayList<>();
+    private final ListenerReplay replay = new ListenerReplay();
+    /** Successors added but not yet told their replayed events (see addListener). */
+    private final Set<ProcessListener> arriving = new HashSet<>();
     private final SecureRandom random = new SecureRandom();
     private final long machineAffinity;
     private int liveObjects;
@@ -62,22 +67,63 @@ public final class Kernel {
 
     // ---- listeners (any thread) ----
 
+    /**
+     * Adds a listener. One that succeeds a removed listener of the same class (its bundle was
+     * updated) first hears, on the loop, the events announced meanwhile.
+     */
     public void addListener(ProcessListener listener) {
-        listeners.add(listener);
+        if (!replay.isAwaited(listener)) {
+            listeners.add(listener);
+            return;
+        }
+        synchronized (arriving) {
+            arriving.add(listener);
+        }
+        loop.execute(() -> {
+            synchronized (arriving) {
+                if (!arriving.remove(listener)) {
+                    return; // removed again before it arrived (a refresh restarts the bundle)
+                }
+            }
+            replay.replay(listener, event -> tell(listener, event));
+            listeners.add(listener);
+        });
     }
 
+    /** Removes a listener; events are kept for a successor of its class for a while. */
     public void removeListener(ProcessListener listener) {
-        listeners.remove(listener);
+        synchronized (arriving) {
+            if (arriving.remove(listener)) {
+                return;
+            }
+        }
+        if (listeners.remove(listener)) {
+            replay.departed(listener, loop);
+        }
     }
 
     /** Tells every listener; a failing listener is logged and the others still hear of it. */
     public void announce(Consumer<ProcessListener> event) {
+        announce(event, new KObject[0]);
+    }
+
+    /**
+     * As {@link #announce(Consumer)}, naming the objects the event refers to: they are kept
+     * alive while the event waits for the successor of a listener whose bundle is being
+     * updated. Since 1.3.
+     */
+    public void announce(Consumer<ProcessListener> event, KObject... subjects) {
+        replay.record(event, subjects);
         for (ProcessListener listener : listeners) {
-            try {
-                event.accept(listener);
-            } catch (RuntimeException e) {
-                LOG.error("process listener {} failed", listener, e);
-            }
+            tell(listener, () -> event.accept(listener));
+        }
+    }
+
+    private static void tell(ProcessListener listener, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.error("process listener {} failed", listener, e);
         }
     }
 
@@ -99,7 +145,7 @@ public final class Kernel {
         EmuThread thread = new EmuThread(this, ids.allocate(), process, connection);
         threads.put(thread.tid(), thread);
         process.addThread(thread);
-        announce(l -> l.threadStarted(thread));
+        announce(l -> l.threadStarted(thread), thread, process);
         return thread;
     }
 
@@ -116,7 +162,7 @@ public final class Kernel {
 
         thread.markTerminated(exitCode);
         process.removeThread(thread);
-        announce(l -> l.threadEnded(thread));
+        announce(l -> l.threadEnded(thread), thread, process);
         if (tellPeer && thread.connection() != null) {
             thread.connection().terminate(exitCode);
         }
@@ -158,7 +204,7 @@ public final class Kernel {
         }
         process.markEnded(exitCode);
         runningProcesses--;
-        announce(l -> l.processEnded(process));
+        announce(l -> l.processEnded(process), process);
         process.wakeUp();
         process.release();
     }

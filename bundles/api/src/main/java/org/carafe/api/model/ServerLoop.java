@@ -184,7 +184,8 @@ public final class ServerLoop implements Executor {
         stopped = true;
         tasks.clear();
         synchronized (timers) {
-            for (Timer t : timers) {
+            // a copy: cancelling a timer removes it from the queue
+            for (Timer t : timers.toArray(new Timer[0])) {
                 t.cancel(false);
             }
             timers.clear();

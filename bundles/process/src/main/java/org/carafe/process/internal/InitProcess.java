@@ -40,7 +40,8 @@ public final class InitProcess implements RequestHandler {
             std = inheritHandles(process, parent, info);
         }
         process.setStdHandles(std);
-        request.kernel().announce(l -> l.processInitializing(process, parent, info));
+        request.kernel().announce(l -> l.processInitializing(process, parent, info), process,
+                parent, info);
         std = process.stdHandles();
         request.out().u32(parent != null ? parent.pid() : 0)
                 .u32(process.createFlags())

@@ -34,7 +34,7 @@ public final class InitProcessDone implements RequestHandler {
         process.setInitEvent(null);
         boolean suspended = (process.createFlags() & Flags.CREATE_SUSPENDED) != 0;
         request.out().u32(suspended ? 1 : 0);
-        request.kernel().announce(l -> l.processInitDone(process));
+        request.kernel().announce(l -> l.processInitDone(process), process);
 
         // Suspension holds only requests that arrive later, so this reply still goes out.
         if (suspended) {

@@ -104,7 +104,7 @@ final class ClientConnection implements Connection, FrameReader.Sink {
         if (version != Protocol.VERSION) {
             String message = "Carafe protocol version mismatch: client "
                     + Integer.toUnsignedString(version) + ", server " + Protocol.VERSION;
-            LOG.info("refused {}: {}", description, message);
+            LOG.warn("refused {}: {}", description, message);
             sendHello(Status.REVISION_MISMATCH, message);
             outbox.closeAfterFlush();
             io.attend(this);

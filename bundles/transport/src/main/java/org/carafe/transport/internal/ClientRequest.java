@@ -25,6 +25,8 @@ final class ClientRequest implements Request {
     private String name;
     private int status;
     private Parked parked;
+    private int code;
+    private long startNanos;
 
     ClientRequest(ClientConnection connection, Dispatcher dispatcher) {
         this.connection = connection;
@@ -33,11 +35,23 @@ final class ClientRequest implements Request {
 
     /** Starts serving {@code name} with the connection's current request data. */
     void reset(String name) {
+        this.code = connection.code();
+        this.startNanos = System.nanoTime();
         this.name = name;
         this.in = connection.data();
         this.status = Status.SUCCESS;
         this.parked = null;
         out.clear();
+    }
+
+    /** The request code, for the counters. */
+    int code() {
+        return code;
+    }
+
+    /** When the dispatcher took the request ({@link System#nanoTime()}). */
+    long startNanos() {
+        return startNanos;
     }
 
     /**

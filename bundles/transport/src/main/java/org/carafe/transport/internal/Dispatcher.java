@@ -2,6 +2,8 @@ package org.carafe.transport.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.carafe.api.handler.RequestHandler;
@@ -13,6 +15,7 @@ import org.carafe.api.protocol.Protocol;
 import org.carafe.api.protocol.RequestCodes;
 import org.carafe.api.protocol.Status;
 import org.carafe.api.protocol.WireFormatException;
+import org.carafe.transport.stats.RequestCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,8 @@ final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int GET_REQUEST_CODE = 0;
+    /** Served here, not by a handler service, so it answers while handler bundles swap. */
+    private static final String LIST_HANDLERS = "list_handlers";
     private static final int INIT_THREAD_CODE = RequestCodes.builtInCode(INIT_THREAD);
     /** Replies up to this size are built in one reused direct buffer (no copy at write). */
     private static final int DIRECT_REPLY_LIMIT = 4 << 20;
@@ -38,6 +43,7 @@ final class Dispatcher {
     private final Limits limits;
     private final RequestTable codes = new RequestTable();
     private final HandlerWaits waits;
+    private final RequestStats stats = new RequestStats();
     private ByteBuffer replyBuffer = direct(64 * 1024);
 
     Dispatcher(Kernel kernel, HandlerRegistry handlers, Limits limits) {
@@ -122,6 +128,10 @@ final class Dispatcher {
             getRequestCode(conn, request);
             return;
         }
+        if (name.equals(LIST_HANDLERS)) {
+            listHandlers(conn, request);
+            return;
+        }
         RequestHandler handler = handlers.find(name);
         if (handler == null) {
             waits.hold(conn, name);
@@ -184,6 +194,22 @@ final class Dispatcher {
         reply(conn, request, Status.SUCCESS);
     }
 
+    /**
+     * list_handlers: per request name with a handler, the one in charge: its bundle's symbolic
+     * name and version (as when the service was registered) and its ranking, sorted by name.
+     */
+    private void listHandlers(ClientConnection conn, ClientRequest request) {
+        if (limits.trace()) {
+            LOG.info("{} {}", who(conn), request.name());
+        }
+        Map<String, HandlerRegistry.Entry> inCharge = handlers.inCharge();
+
+        request.out().u32(inCharge.size());
+        inCharge.forEach((name, entry) -> request.out().string(name).string(entry.bundle())
+                .string(entry.version()).u32(entry.ranking()));
+        reply(conn, request, Status.SUCCESS);
+    }
+
     private void notImplemented(ClientConnection conn) {
         if (!conn.isEnded()) {
             reply(conn, conn.request(), Status.NOT_IMPLEMENTED);
@@ -199,6 +225,7 @@ final class Dispatcher {
             return;
         }
         conn.release();
+        stats.record(request.code(), System.nanoTime() - request.startNanos());
         if (limits.trace()) {
             LOG.info("{} {} -> {}", who(conn), request.name(), Status.name(status));
         }
@@ -224,6 +251,11 @@ final class Dispatcher {
         if (thread != null && !thread.isTerminated()) {
             kernel.endThread(thread, 1, false);
         }
+    }
+
+    /** The reply counters by request name, busiest first (loop). */
+    List<RequestCounter> counters() {
+        return stats.snapshot(codes::name);
     }
 
     // ---- ending connections (loop) ----

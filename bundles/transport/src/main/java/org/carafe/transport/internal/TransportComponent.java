@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import org.carafe.api.handler.RequestHandler;
 import org.carafe.api.lifecycle.ProcessListener;
 import org.carafe.api.model.Kernel;
+import org.carafe.transport.stats.RequestStatistics;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceRegistration;
@@ -49,13 +51,15 @@ public final class TransportComponent {
     private Settings settings;
     private IoLoop io;
     private ServiceRegistration<ProcessListener> idleRegistration;
+    private ServiceRegistration<RequestStatistics> statsRegistration;
 
     @Activate
     public TransportComponent(BundleContext context, @Reference Kernel kernel,
             TransportConfig config) {
         this.context = context;
         this.kernel = kernel;
-        this.handlers = new HandlerRegistry(this::handlerArrived);
+        this.handlers = new HandlerRegistry(this::handlerArrived, this::origin);
+        handlers.logSwapsAtInfo(() -> context.getBundle(0).getState() == Bundle.ACTIVE);
         this.dispatcher = new Dispatcher(kernel, handlers, limits);
         this.idle = new IdleShutdown(kernel, this::openConnections, this::stopFramework);
 
@@ -80,6 +84,8 @@ public final class TransportComponent {
                 settings.graceSeconds()));
         io.start();
         idleRegistration = context.registerService(ProcessListener.class, idle, null);
+        statsRegistration = context.registerService(RequestStatistics.class,
+                new TransportStatistics(dispatcher, limits), null);
         announce(master.socketPath());
     }
 
@@ -111,6 +117,7 @@ public final class TransportComponent {
         if (io == null) {
             return;
         }
+        statsRegistration.unregister();
         idleRegistration.unregister();
         try {
             kernel.loop().call(() -> {
@@ -154,6 +161,17 @@ public final class TransportComponent {
         if (dispatcher != null) {
             dispatcher.handlerArrivedLater(name);
         }
+    }
+
+    /** The symbolic name and current version of bundle {@code id} (SCR thread). */
+    private HandlerRegistry.Origin origin(long id) {
+        Bundle bundle = context.getBundle(id);
+        if (bundle == null) {
+            return null;
+        }
+        String name = bundle.getSymbolicName();
+        return new HandlerRegistry.Origin(name != null ? name : "",
+                bundle.getVersion().toString());
     }
 
     private int openConnections() {
