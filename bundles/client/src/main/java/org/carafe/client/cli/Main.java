@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         subcommands = {RunCommand.class, PsCommand.class, KillCommand.class,
             SuspendCommand.class, ResumeCommand.class, HandlesCommand.class,
             ModulesCommand.class, BenchCommand.class, MemCommand.class,
-            ConsoleCommand.class, DebugCommand.class})
+            ConsoleCommand.class, DebugCommand.class, DemoCommand.class})
 public final class Main {
     static final int EXIT_ERROR = 1;
     static final int EXIT_NO_SERVER = 2;
