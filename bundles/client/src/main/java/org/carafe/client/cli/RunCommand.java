@@ -40,6 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class RunCommand implements Callable<Integer> {
     /** Exit status when the program cannot be started, as shells do. */
     static final int EXIT_CANNOT_RUN = 127;
+    /** Longest command line sent to the server (requests are limited to 64 KiB by default). */
+    static final int MAX_COMMAND = 4096;
 
     @ParentCommand
     Main main;
@@ -113,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
             RunDebugger debugger) throws InterruptedException {
         ConsoleMirror console;
         try {
-            String command = String.join(" ", program);
+            String command = shortened(String.join(" ", program));
             String token = debugger != null ? debugger.token() : "";
             int pid = thread.initThread(Protocol.KIND_OWNED, (int) child.pid(), token, command)
                     .pid();
@@ -137,8 +139,11 @@ final class RunCommand implements Callable<Integer> {
             child.destroyForcibly();
             throw e;
         } catch (IOException e) {
-            warn("lost the server while starting " + program.get(0) + " (" + e.getMessage() + ")");
-            return exitStatus(child.waitFor());
+            // the program is still stopped at its start point and never became emulated
+            child.destroyForcibly();
+            child.waitFor();
+            throw new CliException("run " + program.get(0) + ": lost the server while starting ("
+                    + e.getMessage() + "); the program was not run", Main.EXIT_ERROR);
         }
         int code = exitStatus(child.waitFor());
         streams.drain();
@@ -195,6 +200,12 @@ final class RunCommand implements Callable<Integer> {
                 "carafe-run"));
         argv.addAll(program);
         return argv;
+    }
+
+    /** The command as the server keeps it: at most {@link #MAX_COMMAND} characters. */
+    static String shortened(String command) {
+        return command.length() <= MAX_COMMAND ? command
+                : command.substring(0, MAX_COMMAND - 3) + "...";
     }
 
     /** Whether {@code name} is an executable file, as a path or found in PATH. */
