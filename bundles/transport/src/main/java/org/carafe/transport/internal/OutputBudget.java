@@ -4,7 +4,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Bytes of replies waiting in outboxes because their clients do not read, across all
- * connections of one transport. A client that would push the total over {@link #MAX_TOTAL},
+ * connections of one transport. A client that would push the total over {@link #maxTotal()}
+ * (a quarter of the heap, at least {@link #MIN_TOTAL}),
  * or its own share over {@link #MAX_PER_CONNECTION}, loses its connection instead, so clients
  * that never read cannot exhaust the server's memory. The share does not bound a connection's
  * first unread reply (a 64 MiB read_process_memory is one reply the client is reading), only
@@ -12,9 +13,23 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class OutputBudget {
     static final long MAX_PER_CONNECTION = 16L << 20;
-    static final long MAX_TOTAL = 256L << 20;
+    static final long MIN_TOTAL = 256L << 20;
 
     private final AtomicLong total = new AtomicLong();
+    private final long maxTotal;
+
+    OutputBudget() {
+        this(Math.max(MIN_TOTAL, Runtime.getRuntime().maxMemory() / 4));
+    }
+
+    OutputBudget(long maxTotal) {
+        this.maxTotal = maxTotal;
+    }
+
+    /** The most unread bytes all connections may hold together. */
+    long maxTotal() {
+        return maxTotal;
+    }
 
     /** Takes {@code bytes} for a connection that already holds {@code held}; false if refused. */
     boolean take(long held, long bytes) {
@@ -22,7 +37,7 @@ final class OutputBudget {
             return false;
         }
         long now = total.addAndGet(bytes);
-        if (now > MAX_TOTAL) {
+        if (now > maxTotal) {
             total.addAndGet(-bytes);
             return false;
         }

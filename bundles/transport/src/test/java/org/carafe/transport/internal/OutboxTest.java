@@ -72,9 +72,9 @@ public class OutboxTest {
 
     @Test
     public void theTotalIsSharedByAllConnections() {
-        OutputBudget budget = new OutputBudget();
+        OutputBudget budget = new OutputBudget(OutputBudget.MIN_TOTAL);
         int share = (int) OutputBudget.MAX_PER_CONNECTION;
-        long full = OutputBudget.MAX_TOTAL / share;
+        long full = budget.maxTotal() / share;
 
         for (int i = 0; i < full; i++) {
             assertTrue(budget.take(0, share));
