@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * threads ({@code carafe-memory-N}) and its outcome is written into the parked reply back on
  * the loop, so a large copy never holds other clients up. SCR calls the lifecycle methods; the
  * limit is read on the loop. Nothing here outlives the component: on deactivate the queued
- * copies still finish (they are bounded by the limit), later ones get
- * STATUS_INSUFFICIENT_RESOURCES.
+ * copies still finish (they are bounded by the limit), and a request that arrives while the
+ * component stops gets a thread of its own.
  */
 @Component(name = MemoryAccess.PID, service = MemoryAccess.class,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -90,10 +90,15 @@ public final class MemoryAccess {
     void offLoop(Request request, Supplier<Outcome> copy) {
         ServerLoop loop = request.kernel().loop();
         ParkedReply parked = request.park();
+        Runnable task = () -> deliver(loop, parked, run(copy));
         try {
-            copies.execute(() -> deliver(loop, parked, run(copy)));
+            copies.execute(task);
         } catch (RejectedExecutionException e) {
-            parked.complete(Status.INSUFFICIENT_RESOURCES);
+            // the component is stopping (a bundle update) while the request was on its way:
+            // the copy still runs, on a thread of its own, and the reply goes out as usual
+            Thread late = new Thread(task, "carafe-memory-late");
+            late.setDaemon(true);
+            late.start();
         }
     }
 
