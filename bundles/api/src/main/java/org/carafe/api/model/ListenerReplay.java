@@ -12,8 +12,9 @@ import org.carafe.api.lifecycle.ProcessListener;
  * Lifecycle events announced while a listener is away, typically while its bundle is updated,
  * kept for its successor: a listener is known by its class name, which an update keeps. From
  * {@link #departed} until a listener of that class arrives (at most {@link #GRACE_MILLIS}),
- * every event is queued with a reference on the objects it names (nulls skipped); the successor hears them
- * first, in order, then the new ones. Without a successor in time the events are dropped.
+ * every event is queued with a reference on the objects it names (nulls skipped); the
+ * successor hears them first, in order, then the new ones. Without a successor in time the
+ * events are dropped.
  * Departure and arrival come from the registering thread; everything else is on the loop.
  */
 final class ListenerReplay {

@@ -129,7 +129,8 @@ final class DemoTools {
                     .toURI()).toAbsolutePath();
             // bundles/client/target/carafe-client-*.jar, or bundles/client/target/classes
             for (Path p = here; p != null; p = p.getParent()) {
-                if (Files.isExecutable(p.resolve("carafe")) && Files.isDirectory(p.resolve("bundles"))) {
+                if (Files.isExecutable(p.resolve("carafe"))
+                        && Files.isDirectory(p.resolve("bundles"))) {
                     return p;
                 }
             }
