@@ -175,9 +175,15 @@ public final class EmuProcess extends KObject {
         initDone = true;
     }
 
-    /** Whether every thread is suspended (the process shows as suspended). */
+    /**
+     * Whether the process shows as suspended: an owned process as soon as one thread is (its
+     * Linux process is then stopped), an embedded one when every thread is.
+     */
     public boolean isSuspended() {
-        return !threads.isEmpty() && stoppedThreads == threads.size();
+        if (threads.isEmpty()) {
+            return false;
+        }
+        return ownsLinuxProcess() ? stoppedThreads > 0 : stoppedThreads == threads.size();
     }
 
     /** The event the creator may wait on until init_process_done, or null. */
