@@ -27,6 +27,7 @@ public final class EmuProcess extends KObject {
     private final long startTime = System.currentTimeMillis();
     private final List<EmuThread> threads = new ArrayList<>(1);
     private final List<Module> modules = new ArrayList<>();
+    private final List<ThreadStart> pendingStarts = new ArrayList<>(0);
     private final Map<String, Object> attributes = new HashMap<>();
     private HandleTable handles = new HandleTable();
     private int exitCode = Protocol.STILL_ACTIVE;
@@ -196,13 +197,34 @@ public final class EmuProcess extends KObject {
         initEvent = event;
     }
 
-    /** The startup record this process was created from, or null. */
+    /**
+     * The startup record this process was created from, held from init_thread until
+     * init_process picks it up (or the process ends), else null.
+     */
     public StartupInfo startupInfo() {
         return startupInfo;
     }
 
+    /** Holds {@code info} (taking a reference) instead of the current record, or none. */
     public void setStartupInfo(StartupInfo info) {
+        if (info != null) {
+            info.grab();
+        }
+        StartupInfo old = startupInfo;
         startupInfo = info;
+        if (old != null) {
+            old.release();
+        }
+    }
+
+    /** Keeps a thread start's creation reference until it is used or the process ends. */
+    public void addPendingStart(ThreadStart start) {
+        pendingStarts.add(start);
+    }
+
+    /** Takes a pending thread start; the caller then owns its creation reference. */
+    public boolean takePendingStart(ThreadStart start) {
+        return pendingStarts.remove(start);
     }
 
     /** Modules in load order. */
@@ -275,6 +297,10 @@ public final class EmuProcess extends KObject {
         handles.closeAll();
         modules.clear();
         dropInitEvent();
+        setStartupInfo(null);
+        List<ThreadStart> unused = List.copyOf(pendingStarts);
+        pendingStarts.clear();
+        unused.forEach(ThreadStart::release);
     }
 
     void threadStopped() {

@@ -52,7 +52,7 @@ public final class InitProcess implements RequestHandler {
             info.markPicked();
         }
 
-        ProcessState.dropStartupInfo(process);
+        process.setStartupInfo(null);
     }
 
     /** Copies the inheritable table or duplicates the std handles; returns the child's values. */

@@ -91,7 +91,7 @@ public final class InitThread implements RequestHandler {
 
         EmuProcess child = request.kernel().createProcess(ppid, kind, linuxPid, name);
         child.setCreateFlags(info.createFlags());
-        ProcessState.holdStartupInfo(child, info);
+        child.setStartupInfo(info);
         EmuThread thread = startFirstThread(request, child);
         info.join(child, thread);
         return thread;
@@ -111,7 +111,7 @@ public final class InitThread implements RequestHandler {
     /** A further thread of an existing process; the thread start is used up either way. */
     private static EmuThread joinProcess(Request request, ThreadStart start) {
         EmuProcess process = start.process();
-        if (!ProcessState.takePendingStart(process, start)) {
+        if (!process.takePendingStart(start)) {
             throw new StatusException(Status.INVALID_PARAMETER);
         }
 

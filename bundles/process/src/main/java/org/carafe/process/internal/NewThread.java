@@ -28,7 +28,7 @@ public final class NewThread implements RequestHandler {
         String token = kernel.newToken();
         ThreadStart start = new ThreadStart(kernel, token, process, createFlags);
         kernel.registerToken(token, start);
-        ProcessState.addPendingStart(process, start);
+        process.addPendingStart(start);
 
         request.out().string(token);
     }

@@ -22,13 +22,6 @@ final class Harness implements AutoCloseable {
     final ServerLoop loop = new ServerLoop();
     final Kernel kernel = new Kernel(loop, new LinuxProcesses());
 
-    Harness() throws Exception {
-        call(() -> {
-            kernel.addListener(new StartupCleanup());
-            return null;
-        });
-    }
-
     /** Runs {@code task} on the loop, unwrapping its exception. */
     <T> T call(Callable<T> task) throws Exception {
         try {
