@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -30,12 +32,15 @@ final class ConsoleMirror {
     private static final int MAX_QUEUED_CHARS = 1 << 20;
     /** At most this many chars per write_console_output. */
     private static final int MAX_WRITE_CHARS = 16 * 1024;
+    /** How long the exit waits for queued output to reach the console. */
+    private static final long FLUSH_MILLIS = 2000;
     /** Queued by {@link #close}; compared by identity, so no program text can equal it. */
     @SuppressWarnings("StringOperationCanBeSimplified")
     private static final String STOP = new String("");
 
     private final LinkedBlockingQueue<String> output = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedChars = new AtomicInteger();
+    private final CountDownLatch written = new CountDownLatch(1);
     private final List<EmulatedThread> threads = new ArrayList<>(2);
     private final int hstdin;
     private final int hstdout;
@@ -74,11 +79,17 @@ final class ConsoleMirror {
     }
 
     /**
-     * Closes both connections, then ends both threads with {@code exitCode} through the main
-     * connection (they may be gone already: that is fine).
+     * Lets the writer copy what is queued (at most {@link #FLUSH_MILLIS}), closes both
+     * connections, then ends both threads with {@code exitCode} through the main connection
+     * (they may be gone already: that is fine).
      */
     void close(EmulatedThread main, int exitCode) throws IOException {
         output.add(STOP);
+        try {
+            written.await(FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (EmulatedThread t : threads) {
             t.close();
         }
@@ -124,6 +135,8 @@ final class ConsoleMirror {
             // closed at exit, or no console handler: the console just stops showing output
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            written.countDown();
         }
     }
 

@@ -103,8 +103,12 @@ final class ProgramStreams {
      * for half a second (something it started may hold the pipes open).
      */
     void drain() throws InterruptedException {
+        long start = System.nanoTime();
         for (Thread pump : new Thread[] {out, err}) {
-            while (pump.isAlive() && System.nanoTime() - lastOutput < QUIET_NANOS) {
+            // quiet is counted from the later of the last output and the program's end: output
+            // written just before the end may not have been read yet
+            while (pump.isAlive()
+                    && System.nanoTime() - Math.max(lastOutput, start) < QUIET_NANOS) {
                 pump.join(50);
             }
         }
