@@ -45,6 +45,11 @@ public final class ConsoleInheritance implements ProcessListener {
 
     @Override
     public void processInitializing(EmuProcess process, EmuProcess parent, StartupInfo info) {
+        if (process.hasEnded() || Console.of(process) != null) {
+            // replayed after a swap of this bundle behind the process's end, or heard twice
+            // while an old and a new instance of this listener overlap: nothing to attach
+            return;
+        }
         int flags = info != null ? info.createFlags() : 0;
         if (parent == null || (flags & Flags.CREATE_NEW_CONSOLE) != 0) {
             Console console = Console.allocate(process);
