@@ -9,11 +9,18 @@ import java.util.Hashtable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.inject.Inject;
 
+import org.carafe.api.handler.ParkedReply;
 import org.carafe.api.handler.RequestHandler;
+import org.carafe.api.model.EmuThread;
 import org.carafe.api.model.Kernel;
+import org.carafe.api.model.KObject;
+import org.carafe.api.model.Waiter;
 import org.carafe.client.CarafeConnection;
 import org.carafe.client.EmulatedThread;
 import org.carafe.client.Protocol;
@@ -36,8 +43,9 @@ import org.osgi.framework.ServiceRegistration;
 
 /**
  * The dispatcher's wiring in the container: handlers are OSGi services found by request name,
- * the highest ranking wins, a new request gets a code at run time, and a request whose handler
- * is missing waits for one.
+ * the highest ranking wins, a new request gets a code at run time, a request whose handler
+ * is missing waits for one, and a request parked by a handler that goes is served again by
+ * its successor.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -127,6 +135,70 @@ public class HandlerDynamicsIT {
             assertEquals(77, reply.data().u32());
         } finally {
             late.unregister();
+        }
+    }
+
+    @Test
+    public void aParkedRequestIsTakenBackFromADepartingHandlerAndServedAgain()
+            throws Exception {
+        EmulatedThread t = server.start("taken-back").mainThread();
+        CarafeConnection c = t.connection();
+        int code = c.code("carafe_it_parks");
+        AtomicReference<ParkedReply> parked = new AtomicReference<>();
+        AtomicReference<EmuThread> caller = new AtomicReference<>();
+        AtomicLong firstStart = new AtomicLong();
+        AtomicInteger cancelled = new AtomicInteger();
+        Waiter wait = new Waiter() {
+            @Override
+            public void wake(KObject source) {
+            }
+
+            @Override
+            public void cancel() {
+                cancelled.incrementAndGet();
+            }
+        };
+        ServiceRegistration<RequestHandler> old = register("carafe_it_parks", 0, request -> {
+            firstStart.set(request.startNanos());
+            caller.set(request.caller());
+            request.caller().setWait(wait);
+            parked.set(request.park());
+        });
+
+        CompletableFuture<Reply> pending = CompletableFuture.supplyAsync(() -> {
+            try {
+                return c.call(code, new WireWriter().u32(41));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        ServerFixture.await("the request is parked", () -> parked.get() != null);
+        old.unregister();
+        assertFalse("answered without a handler", completesWithin(pending, 200));
+        assertEquals("the old handler's wait is cancelled once", 1, cancelled.get());
+        assertTrue("the old reply is dropped", server.onLoop(() -> parked.get().isDone()));
+        assertEquals(null, server.onLoop(() -> caller.get().currentWait()));
+
+        AtomicLong secondStart = new AtomicLong();
+        ServiceRegistration<RequestHandler> next = register("carafe_it_parks", 0, request -> {
+            secondStart.set(request.startNanos());
+            request.out().u32(request.in().u32() + 1);
+        });
+        try {
+            Reply reply = pending.get(ServerFixture.DEADLINE_MS, TimeUnit.MILLISECONDS);
+            assertEquals(Status.SUCCESS, reply.status());
+            assertEquals("the successor read the request's data again", 42, reply.data().u32());
+            assertEquals("the request keeps its first start time", firstStart.get(),
+                    secondStart.get());
+
+            server.onLoop(() -> {
+                parked.get().complete(Status.SUCCESS);
+                return null;
+            });
+            Reply after = c.call(code, new WireWriter().u32(7));
+            assertEquals("a late answer of the old handler is not sent", 8, after.data().u32());
+        } finally {
+            next.unregister();
         }
     }
 

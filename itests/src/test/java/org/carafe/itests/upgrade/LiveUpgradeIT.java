@@ -57,8 +57,9 @@ import org.osgi.framework.Version;
  * several rounds, to a jar whose Bundle-Version has a new qualifier, while 8 client threads keep
  * issuing mixed requests. No request may fail, no connection drop; every object made before
  * the swaps (an ended process, a suspended thread, handles, a console's screen and queued
- * input, a debug session with a pending event, and parked wait_process, read_console_input and
- * wait_debug_event requests) is still there and behaves the same; list_handlers names the new
+ * input, a debug session with a pending event, and parked wait_process, read_console_input,
+ * wait_debug_event and exception_event requests, which the server takes back from each old
+ * handler and serves again with its successor) is still there and behaves the same; list_handlers names the new
  * version of each swapped bundle; the kernel's object count comes back to what it was.
  */
 @RunWith(PaxExam.class)
@@ -71,6 +72,7 @@ public class LiveUpgradeIT {
     private static final List<String> SWAPPED = List.of("carafe-process", "carafe-memory",
             "carafe-console", "carafe-debugger");
     private static final int ENDED_EXIT = 42;
+    private static final int EXCEPTION_CODE = 0xC0000005;
 
     @Inject
     private Kernel kernel;
@@ -153,14 +155,20 @@ public class LiveUpgradeIT {
         CompletableFuture<List<ConsoleRecord>> parkedRead = async(
                 () -> reader.mainThread().readConsoleInput(readerIn, 64, true));
         EmulatedProcess parkedDebugger = start(socket, "parked-debugger");
-        EmulatedProcess parkedDebuggee = debuggee(socket, parkedDebugger.mainThread(),
+        EmulatedProcess parkedDebuggee = runningDebuggee(socket, parkedDebugger.mainThread(),
                 "parked-debuggee");
-        DebugEventInfo startup = parkedDebugger.mainThread().waitDebugEvent(DEADLINE_MS);
-        parkedDebugger.mainThread().continueDebugEvent(startup.pid(), startup.tid(),
-                DebugEventInfo.DBG_CONTINUE);
         CompletableFuture<DebugEventInfo> parkedDebugWait = async(
                 () -> parkedDebugger.mainThread().waitDebugEvent(-1));
-        await("the three requests are parked", () -> call(() -> parkedWaits()) == 3);
+        // an exception the debugger has fetched but not continued: the debuggee's
+        // exception_event stays parked until it is
+        EmulatedProcess excDebugger = start(socket, "exception-debugger");
+        EmulatedProcess excDebuggee = runningDebuggee(socket, excDebugger.mainThread(),
+                "exception-debuggee");
+        CompletableFuture<Integer> parkedException = async(
+                () -> excDebuggee.mainThread().exceptionEvent(EXCEPTION_CODE, 0x1000, true));
+        DebugEventInfo exception = excDebugger.mainThread().waitDebugEvent(DEADLINE_MS);
+        assertEquals(exception.describe(), DebugEventInfo.EXCEPTION, exception.code());
+        await("the four requests are parked", () -> call(() -> parkedWaits()) == 4);
 
         // an owned real process whose memory the workers read
         sleeper = new ProcessBuilder("sleep", "600").start();
@@ -250,6 +258,17 @@ public class LiveUpgradeIT {
         load.stop.set(true);
         for (Thread t : threads) {
             t.join(DEADLINE_MS);
+            if (t.isAlive()) {
+                System.out.println(t.getName() + " is stuck; failures " + load.failures);
+                System.out.println(onLoop(this::describeWaits));
+                Thread.getAllStackTraces().forEach((th, stack) -> {
+                    StringBuilder b = new StringBuilder("thread " + th.getName() + "\n");
+                    for (StackTraceElement e : stack) {
+                        b.append("    at ").append(e).append('\n');
+                    }
+                    System.out.print(b);
+                });
+            }
             assertFalse(t.getName() + " is stuck", t.isAlive());
         }
         List<HandleEntry> handlesAfter = control.listHandles(control.pid());
@@ -313,7 +332,13 @@ public class LiveUpgradeIT {
         pendingDebugger.mainThread().continueDebugEvent(pending.pid(), pending.tid(),
                 DebugEventInfo.DBG_CONTINUE);
 
-        assertEquals("still parked", 3, parkedWaits());
+        assertEquals("still parked", 4, parkedWaits());
+        excDebugger.mainThread().continueDebugEvent(exception.pid(), exception.tid(),
+                DebugEventInfo.DBG_EXCEPTION_HANDLED);
+        assertEquals("the exception's continue status", DebugEventInfo.DBG_EXCEPTION_HANDLED,
+                (int) parkedException.get(DEADLINE_MS, TimeUnit.MILLISECONDS));
+        assertTrue("the exception was reported once, not again after each swap",
+                excDebugger.mainThread().waitDebugEvent(0).timedOut());
         EmulatedProcess lateChild = EmulatedProcess.startChild(socket, late.token());
         processes.add(lateChild);
         WaitProcessResult waited = parkedWaitProcess.get(DEADLINE_MS, TimeUnit.MILLISECONDS);
@@ -357,6 +382,16 @@ public class LiveUpgradeIT {
         processes.add(child);
         assertEquals(Status.SUCCESS,
                 debugger.waitProcess(made.infoHandle(), DEADLINE_MS, false, false).status());
+        return child;
+    }
+
+    /** As {@link #debuggee}, with its CREATE_PROCESS fetched and continued. */
+    private EmulatedProcess runningDebuggee(Path socket, EmulatedThread debugger,
+            String command) throws Exception {
+        EmulatedProcess child = debuggee(socket, debugger, command);
+        DebugEventInfo startup = debugger.waitDebugEvent(DEADLINE_MS);
+        assertEquals(startup.describe(), DebugEventInfo.CREATE_PROCESS, startup.code());
+        debugger.continueDebugEvent(startup.pid(), startup.tid(), DebugEventInfo.DBG_CONTINUE);
         return child;
     }
 
@@ -428,6 +463,18 @@ public class LiveUpgradeIT {
         while (!condition.getAsBoolean() && System.currentTimeMillis() < end) {
             LockSupport.parkNanos(POLL_NANOS);
         }
+    }
+
+    /** Threads of the server with a parked request, and what they wait for (loop). */
+    private String describeWaits() {
+        StringBuilder out = new StringBuilder("parked:");
+        kernel.processes().forEach(p -> p.threads().forEach(t -> {
+            if (t.currentWait() != null) {
+                out.append(String.format("%n  %s tid %04x: %s", p.command(), t.tid(),
+                        t.currentWait()));
+            }
+        }));
+        return out.toString();
     }
 
     /** pid, command, live threads and whether ended, of every process the kernel knows. */

@@ -35,6 +35,29 @@ public interface Request {
     void setStatus(int status);
 
     /**
+     * When the server first took this request ({@link System#nanoTime()}). A request served
+     * again, because the handler that parked it went away (see {@link ParkedReply}), keeps its
+     * first time, so a wait resumed by the successor does not start its timeout afresh.
+     *
+     * @since 1.1
+     */
+    long startNanos();
+
+    /**
+     * What is left of a wait of {@code timeoutMillis} counted from {@link #startNanos}: a
+     * negative timeout (forever) as it is, otherwise at least 0 (poll).
+     *
+     * @since 1.1
+     */
+    default long remainingMillis(long timeoutMillis) {
+        if (timeoutMillis < 0) {
+            return timeoutMillis;
+        }
+        long elapsed = (System.nanoTime() - startNanos()) / 1_000_000;
+        return Math.max(0, timeoutMillis - elapsed);
+    }
+
+    /**
      * Keeps the reply back until {@link ParkedReply#complete} is called on the loop; the handler
      * returns at once and the connection sends nothing meanwhile.
      */

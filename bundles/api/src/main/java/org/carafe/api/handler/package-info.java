@@ -4,7 +4,7 @@
  * service property; the dispatcher picks the one with the highest {@code service.ranking}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.carafe.api.handler;
 
 import org.osgi.annotation.bundle.Export;

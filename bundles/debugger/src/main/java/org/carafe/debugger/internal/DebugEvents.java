@@ -53,6 +53,23 @@ final class DebugEvents {
         return queue(session, code, thread, details);
     }
 
+    /**
+     * The not yet continued event of type {@code code} about {@code thread} in its process's
+     * session, or null. A thread blocks on its exception event, so it has at most one.
+     */
+    static DebugEvent outstanding(int code, EmuThread thread) {
+        DebugSession session = DebugSession.debuggerOf(thread.process());
+        if (session == null) {
+            return null;
+        }
+        for (DebugEvent event : session.events()) {
+            if (event.code() == code && event.thread() == thread) {
+                return event;
+            }
+        }
+        return null;
+    }
+
     private static DebugEvent queue(DebugSession session, int code, EmuThread thread,
             DebugDetails details) {
         DebugEvent event = new DebugEvent(code, thread, details);

@@ -9,8 +9,9 @@ import org.osgi.service.component.annotations.Component;
 /**
  * exception_event: a debuggee thread reports an exception; it waits, with the reply parked in
  * an {@link ExceptionWait}, until the debugger continues the event, and gets the continue
- * status. A process nobody debugs gets DBG_EXCEPTION_NOT_HANDLED at once. Stateless; called
- * on the loop.
+ * status. A process nobody debugs gets DBG_EXCEPTION_NOT_HANDLED at once. Served again after
+ * an update of this bundle (see ParkedReply), it waits for the event it queued the first time
+ * rather than queueing another. Stateless; called on the loop.
  */
 @Component(name = "exception_event", property = RequestHandler.REQUEST + "=exception_event",
         service = RequestHandler.class)
@@ -21,8 +22,11 @@ public final class ExceptionEvent implements RequestHandler {
         long address = request.in().u64();
         boolean firstChance = request.in().u32() != 0;
 
-        DebugEvent event = DebugEvents.generate(DebugEvent.EXCEPTION, request.caller(),
-                DebugDetails.exception(code, address, firstChance));
+        DebugEvent event = DebugEvents.outstanding(DebugEvent.EXCEPTION, request.caller());
+        if (event == null) {
+            event = DebugEvents.generate(DebugEvent.EXCEPTION, request.caller(),
+                    DebugDetails.exception(code, address, firstChance));
+        }
         if (event == null) {
             request.out().u32(DebugEvent.DBG_EXCEPTION_NOT_HANDLED);
             return;

@@ -23,7 +23,7 @@ import org.osgi.service.component.annotations.Component;
 public final class WaitDebugEvent implements RequestHandler {
     @Override
     public void handle(Request request) {
-        long timeout = request.in().u64();
+        long timeout = request.remainingMillis(request.in().u64());
         EmuThread caller = request.caller();
         DebugSession session = DebugSession.of(caller.process());
         if (session == null) {

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * threads ({@code carafe-memory-N}) and its outcome is written into the parked reply back on
  * the loop, so a large copy never holds other clients up. SCR calls the lifecycle methods; the
  * limit is read on the loop. Nothing here outlives the component: on deactivate the queued
- * copies still finish (they are bounded by the limit), and a request that arrives while the
- * component stops gets a thread of its own.
+ * copies still finish (they are bounded by the limit); their replies are ignored, as the
+ * transport has taken the requests back from the departing handlers and serves them again.
  */
 @Component(name = MemoryAccess.PID, service = MemoryAccess.class,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -94,11 +94,10 @@ public final class MemoryAccess {
         try {
             copies.execute(task);
         } catch (RejectedExecutionException e) {
-            // the component is stopping (a bundle update) while the request was on its way:
-            // the copy still runs, on a thread of its own, and the reply goes out as usual
-            Thread late = new Thread(task, "carafe-memory-late");
-            late.setDaemon(true);
-            late.start();
+            // cannot happen while a handler is registered: SCR unregisters the handlers (and
+            // the transport takes their parked requests back) before this component stops
+            LOG.error("memory copy refused: the memory component has stopped");
+            parked.complete(Status.INTERNAL_ERROR);
         }
     }
 

@@ -28,7 +28,7 @@ public final class Select implements RequestHandler {
     public void handle(Request request) {
         EmuThread caller = request.caller();
         int flags = request.in().u32();
-        long timeout = request.in().u64();
+        long timeout = request.remainingMillis(request.in().u64());
         int count = request.in().u32();
         if (count < 0 || count > MAX_OBJECTS) {
             throw new StatusException(Status.INVALID_PARAMETER);

@@ -17,6 +17,7 @@ import org.carafe.api.protocol.WireWriter;
  * loop of the test's kernel.
  */
 final class FakeRequest implements Request {
+    private final long startNanos = System.nanoTime();
     private final String name;
     private final EmuThread caller;
     private final WireReader in;
@@ -68,6 +69,11 @@ final class FakeRequest implements Request {
     @Override
     public void setStatus(int status) {
         this.status = status;
+    }
+
+    @Override
+    public long startNanos() {
+        return startNanos;
     }
 
     @Override

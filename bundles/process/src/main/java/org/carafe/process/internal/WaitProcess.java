@@ -21,7 +21,7 @@ public final class WaitProcess implements RequestHandler {
     public void handle(Request request) {
         EmuThread caller = request.caller();
         int infoHandle = request.in().u32();
-        long timeout = request.in().u64();
+        long timeout = request.remainingMillis(request.in().u64());
         boolean processInherit = request.in().u32() != 0;
         boolean threadInherit = request.in().u32() != 0;
         StartupInfo info = Handles.get(caller, infoHandle, Rights.SYNCHRONIZE,

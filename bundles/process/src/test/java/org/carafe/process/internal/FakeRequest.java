@@ -14,6 +14,7 @@ import org.carafe.api.protocol.WireWriter;
 
 /** A request as the transport would hand it to a handler, minus the socket. Loop only. */
 final class FakeRequest implements Request {
+    private final long startNanos = System.nanoTime();
     private final String name;
     private final Kernel kernel;
     private final Connection connection;
@@ -70,6 +71,11 @@ final class FakeRequest implements Request {
     @Override
     public void setStatus(int status) {
         this.status = status;
+    }
+
+    @Override
+    public long startNanos() {
+        return startNanos;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.carafe.transport.internal;
 
 import org.carafe.api.handler.ParkedReply;
 import org.carafe.api.handler.Request;
+import org.carafe.api.handler.RequestHandler;
 import org.carafe.api.model.Connection;
 import org.carafe.api.model.EmuThread;
 import org.carafe.api.model.Kernel;
@@ -13,7 +14,9 @@ import org.carafe.api.protocol.WireWriter;
  * The request a connection is serving, handed to its handler. A connection has one request at
  * a time, so one instance per connection is reset for each; its reply buffer is reused unless
  * a reply made it large. A parked reply is a fresh {@link Parked} each time, so a stale one
- * can never answer a later request. Confined to the loop.
+ * can never answer a later request. A parked request remembers the handler that parked it, so
+ * that it can be taken back and served again when that handler goes (see {@link
+ * ParkedReply}). Confined to the loop.
  */
 final class ClientRequest implements Request {
     private static final int KEEP_REPLY_BYTES = 64 * 1024;
@@ -25,6 +28,7 @@ final class ClientRequest implements Request {
     private String name;
     private int status;
     private Parked parked;
+    private RequestHandler servedBy;
     private int code;
     private long startNanos;
 
@@ -41,7 +45,32 @@ final class ClientRequest implements Request {
         this.in = connection.data();
         this.status = Status.SUCCESS;
         this.parked = null;
+        this.servedBy = null;
         out.clear();
+    }
+
+    /**
+     * Starts the same request over, from its data, keeping its start time: its handler went
+     * away with the reply parked, or lost its code while serving. A parked reply is dropped
+     * first, so the old handler can no longer answer.
+     */
+    void restart() {
+        dropParked();
+        this.in = connection.data();
+        this.status = Status.SUCCESS;
+        this.parked = null;
+        this.servedBy = null;
+        out.clear();
+    }
+
+    /** {@code handler} is about to serve this request. */
+    void servedBy(RequestHandler handler) {
+        this.servedBy = handler;
+    }
+
+    /** The handler that served (and may have parked) this request, or null. */
+    RequestHandler servedBy() {
+        return servedBy;
     }
 
     /** The request code, for the counters. */
@@ -49,8 +78,8 @@ final class ClientRequest implements Request {
         return code;
     }
 
-    /** When the dispatcher took the request ({@link System#nanoTime()}). */
-    long startNanos() {
+    @Override
+    public long startNanos() {
         return startNanos;
     }
 
@@ -117,6 +146,7 @@ final class ClientRequest implements Request {
             throw new IllegalStateException(name + " parked its reply twice");
         }
         parked = new Parked();
+        dispatcher.parked(connection);
         return parked;
     }
 
@@ -125,10 +155,11 @@ final class ClientRequest implements Request {
         return parked;
     }
 
-    /** The thread ended: a parked reply is dropped without sending. */
+    /** The thread ended, or the request starts over: a parked reply is dropped unsent. */
     void dropParked() {
-        if (parked != null) {
+        if (parked != null && !parked.done) {
             parked.done = true;
+            dispatcher.unparked(connection);
         }
     }
 
@@ -147,6 +178,7 @@ final class ClientRequest implements Request {
                 return;
             }
             done = true;
+            dispatcher.unparked(connection);
             dispatcher.reply(connection, ClientRequest.this, status);
         }
 

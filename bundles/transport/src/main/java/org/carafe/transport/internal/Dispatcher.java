@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.carafe.api.handler.RequestHandler;
@@ -44,6 +45,7 @@ final class Dispatcher {
     private final RequestTable codes = new RequestTable();
     private final HandlerWaits waits;
     private final RequestStats stats = new RequestStats();
+    private final ParkedRequests parkedRequests = new ParkedRequests(this::run);
     private ByteBuffer replyBuffer = direct(64 * 1024);
 
     Dispatcher(Kernel kernel, HandlerRegistry handlers, Limits limits) {
@@ -87,7 +89,36 @@ final class Dispatcher {
         });
     }
 
+    /**
+     * Handler {@code handler} was unregistered (SCR thread): takes back the requests it parked
+     * and waits until that is done, so that none of its code runs once its bundle is refreshed.
+     */
+    void handlerGone(RequestHandler handler) {
+        if (loop.inLoop()) {
+            parkedRequests.takeBack(handler);
+            return;
+        }
+        try {
+            loop.call(() -> parkedRequests.takeBack(handler));
+        } catch (ExecutionException | RuntimeException e) {
+            LOG.warn("could not take back the parked requests of a departing handler: {}",
+                    e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     // ---- serving (loop) ----
+
+    /** {@code conn}'s request parked its reply. */
+    void parked(ClientConnection conn) {
+        parkedRequests.add(conn);
+    }
+
+    /** {@code conn}'s parked reply completed or was dropped. */
+    void unparked(ClientConnection conn) {
+        parkedRequests.remove(conn);
+    }
 
     /** Serves the request the IO thread handed over in {@code conn}. */
     void serve(ClientConnection conn) {
@@ -146,8 +177,16 @@ final class Dispatcher {
             LOG.info("{} {}", who(conn), request.name());
         }
         int failure = Status.SUCCESS;
+        request.servedBy(handler);
         try {
             handler.handle(request);
+        } catch (LinkageError e) {
+            // the handler's bundle was refreshed while this request was on its way to it
+            LOG.warn("handler of {} lost its code serving {} ({}); the request waits for its "
+                    + "successor", request.name(), conn.describe(), e.toString());
+            request.restart();
+            waits.hold(conn, request.name());
+            return;
         } catch (StatusException e) {
             failure = e.status();
         } catch (WireFormatException e) {

@@ -50,6 +50,8 @@ public final class TransportComponent {
     private long uid;
     private Settings settings;
     private IoLoop io;
+    /** Between a successful start and deactivate: departing handlers' requests are taken back. */
+    private volatile boolean serving;
     private ServiceRegistration<ProcessListener> idleRegistration;
     private ServiceRegistration<RequestStatistics> statsRegistration;
 
@@ -86,6 +88,7 @@ public final class TransportComponent {
         idleRegistration = context.registerService(ProcessListener.class, idle, null);
         statsRegistration = context.registerService(RequestStatistics.class,
                 new TransportStatistics(dispatcher, limits), null);
+        serving = true;
         announce(master.socketPath());
     }
 
@@ -114,6 +117,7 @@ public final class TransportComponent {
 
     @Deactivate
     void deactivate() {
+        serving = false;
         if (io == null) {
             return;
         }
@@ -151,6 +155,9 @@ public final class TransportComponent {
 
     void removeHandler(RequestHandler handler, Map<String, Object> props) {
         handlers.remove(handler, props);
+        if (serving) {
+            dispatcher.handlerGone(handler);
+        }
     }
 
     void updateHandler(RequestHandler handler, Map<String, Object> props) {
