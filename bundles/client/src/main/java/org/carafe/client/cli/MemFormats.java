@@ -37,6 +37,18 @@ final class MemFormats {
         }
     }
 
+    /** Bytes given in hex at the command line (one value: picocli splits arrays). */
+    record Bytes(byte[] value) {
+    }
+
+    /** Parses hex bytes at the command line, so a bad value is a usage error. */
+    static final class HexBytes implements ITypeConverter<Bytes> {
+        @Override
+        public Bytes convert(String value) {
+            return new Bytes(parseHex(value));
+        }
+    }
+
     /** Hex digits, two per byte; spaces and a {@code 0x} prefix are allowed. */
     static byte[] parseHex(String text) {
         String s = text.replace(" ", "");

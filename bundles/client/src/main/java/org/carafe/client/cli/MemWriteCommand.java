@@ -24,9 +24,9 @@ final class MemWriteCommand extends MemAction {
             description = "Address (decimal or 0x hex).")
     long address;
 
-    @Parameters(index = "2", paramLabel = "HEXBYTES",
+    @Parameters(index = "2", paramLabel = "HEXBYTES", converter = MemFormats.HexBytes.class,
             description = "The bytes, two hex digits each, e.g. c0ffee11.")
-    String hex;
+    MemFormats.Bytes bytes;
 
     @Override
     int pid() {
@@ -40,7 +40,7 @@ final class MemWriteCommand extends MemAction {
 
     @Override
     int execute(EmulatedThread t, int handle) throws IOException {
-        byte[] data = MemFormats.parseHex(hex);
+        byte[] data = bytes.value();
         int status = t.writeProcessMemory(handle, address, data);
         if (status == Status.SUCCESS) {
             return 0;

@@ -1,5 +1,6 @@
 package org.carafe.client.cli;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -148,6 +149,26 @@ public class ArgumentsTest {
         String text = err.toString().trim();
         assertTrue(text, text.startsWith("carafe: "));
         assertEquals(1, text.lines().count());
+    }
+
+    @Test
+    public void badHexBytesAreAUsageErrorBeforeAnyConnection() {
+        CommandLine cl = Main.commandLine(new Main());
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        int rc = cl.execute("--socket", "/nonexistent-carafe/socket", "mem", "write", "32",
+                "0x1000", "zz");
+        assertEquals(1, rc);
+        String text = err.toString().trim();
+        assertTrue(text, text.startsWith("carafe: ") && text.contains("'zz' is not hex bytes"));
+        assertEquals(text, 1, text.lines().count());
+
+        ParseResult parsed = Main.commandLine(new Main()).parseArgs("mem", "write", "32",
+                "0x1000", "c0 ff ee");
+        MemWriteCommand write = (MemWriteCommand) parsed.subcommand().subcommand()
+                .commandSpec().userObject();
+        assertArrayEquals(new byte[] {(byte) 0xc0, (byte) 0xff, (byte) 0xee},
+                write.bytes.value());
     }
 
     @Test
