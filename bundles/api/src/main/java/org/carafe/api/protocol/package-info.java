@@ -3,7 +3,7 @@
  * codes, and the little-endian codec used by the transport, the handlers and the client.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.carafe.api.protocol;
 
 import org.osgi.annotation.bundle.Export;

@@ -22,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the copy threads of the memory handlers and their limit. A handler checks its request on
- * the loop, then {@link #offLoop parks} the reply: the copy runs on one of {@link #THREADS}
+ * Owns the copy threads of the memory handlers, their limit and the pool of direct buffers
+ * that large reads are sent from. A handler checks its request on the loop, then
+ * {@link #offLoop parks} the reply: the copy runs on one of {@link #THREADS}
  * threads ({@code carafe-memory-N}) and its outcome is written into the parked reply back on
  * the loop, so a large copy never holds other clients up. SCR calls the lifecycle methods; the
  * limit is read on the loop. Nothing here outlives the component: on deactivate the queued
@@ -41,7 +42,11 @@ public final class MemoryAccess {
     private static final Logger LOG = LoggerFactory.getLogger(MemoryAccess.class);
     private static final long STOP_SECONDS = 10;
 
+    /** Idle direct buffers kept for reuse: one largest read per copy thread. */
+    static final long POOL_IDLE_BYTES = THREADS * 64L * 1024 * 1024;
+
     private final ExecutorService copies;
+    private final DirectPool pool = new DirectPool(POOL_IDLE_BYTES);
     private volatile long maxTransferBytes;
 
     @Activate
@@ -75,6 +80,11 @@ public final class MemoryAccess {
             LOG.warn("memory copies still running after {} s; interrupting them", STOP_SECONDS);
             copies.shutdownNow();
         }
+    }
+
+    /** The direct buffers of large reads. */
+    DirectPool pool() {
+        return pool;
     }
 
     /** The most bytes one read or write may move. */

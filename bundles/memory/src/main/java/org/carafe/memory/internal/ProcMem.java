@@ -65,13 +65,24 @@ final class ProcMem implements AutoCloseable {
      * the first short or failing read (unmapped memory), possibly 0.
      */
     int read(long address, byte[] into) {
+        return read(address, ByteBuffer.wrap(into));
+    }
+
+    /**
+     * Reads the remaining bytes of {@code into} (its position stays) from {@code address};
+     * returns how many were read before the first short or failing read. A direct buffer is
+     * filled by the kernel with no copy in between.
+     */
+    int read(long address, ByteBuffer into) {
+        int length = into.remaining();
+        int start = into.position();
         int done = 0;
-        while (done < into.length) {
+        while (done < length) {
             long position = address + done;
             if (position < 0) {
                 break; // above 2^63: FileChannel cannot address it, and no user memory is there
             }
-            ByteBuffer dst = ByteBuffer.wrap(into, done, Math.min(CHUNK, into.length - done));
+            ByteBuffer dst = into.slice(start + done, Math.min(CHUNK, length - done));
             int want = dst.remaining();
             int n;
             try {

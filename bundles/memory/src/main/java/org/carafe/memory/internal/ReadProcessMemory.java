@@ -1,5 +1,6 @@
 package org.carafe.memory.internal;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 import org.carafe.api.handler.Request;
@@ -20,6 +21,9 @@ import org.osgi.service.component.annotations.Reference;
         property = RequestHandler.REQUEST + "=read_process_memory",
         service = RequestHandler.class)
 public final class ReadProcessMemory implements RequestHandler {
+    /** Reads from this size on go through a direct buffer; below, allocating one costs more. */
+    static final int DIRECT_BYTES = 64 * 1024;
+
     private final MemoryAccess memory;
 
     @Activate
@@ -39,21 +43,43 @@ public final class ReadProcessMemory implements RequestHandler {
             return;
         }
 
-        memory.offLoop(request, () -> read(target, address, (int) length));
+        memory.offLoop(request, () -> read(target, address, (int) length, memory.pool()));
     }
 
-    /** On a copy thread: the bytes, or as many as could be read. */
-    static Outcome read(Target target, long address, int length) {
-        byte[] data = new byte[length];
+    /**
+     * On a copy thread: the bytes, or as many as could be read. From {@link #DIRECT_BYTES} on
+     * they are read into a pooled direct buffer that becomes the reply's payload, so the kernel
+     * fills it and the socket sends it with no copy in between; the buffer goes back to the
+     * pool once sent. Smaller reads are copied into the reply, which then goes out in one write.
+     */
+    static Outcome read(Target target, long address, int length, DirectPool pool) {
+        ByteBuffer direct = length >= DIRECT_BYTES ? pool.borrow(length) : null;
+        ByteBuffer data = direct != null ? direct : ByteBuffer.allocate(length);
         int n;
         try (ProcMem mem = ProcMem.open(target, false)) {
             n = mem.read(address, data);
         } catch (StatusException e) {
+            giveBack(pool, direct);
             return Outcome.bare(e.status());
         }
 
-        byte[] got = n == length ? data : Arrays.copyOf(data, n);
-        return new Outcome(n == length ? Status.SUCCESS : Status.PARTIAL_COPY,
-                out -> out.reserve(4 + got.length).u32(got.length).raw(got));
+        int status = n == length ? Status.SUCCESS : Status.PARTIAL_COPY;
+        data.limit(n);
+        if (direct != null) {
+            return new Outcome(status, out -> out.u32(n).payload(direct,
+                    () -> pool.giveBack(direct)));
+        }
+        return new Outcome(status, out -> out.reserve(4 + n).u32(n).raw(bytes(data)));
+    }
+
+    private static void giveBack(DirectPool pool, ByteBuffer direct) {
+        if (direct != null) {
+            pool.giveBack(direct);
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer heap) {
+        return heap.limit() == heap.capacity() ? heap.array()
+                : Arrays.copyOf(heap.array(), heap.limit());
     }
 }

@@ -187,7 +187,15 @@ final class ClientConnection implements Connection, FrameReader.Sink {
     // ---- sending (loop, or IO thread for the hello) ----
 
     void send(ByteBuffer frame) {
-        if (!outbox.send(frame)) {
+        send(frame, false, null);
+    }
+
+    /**
+     * Sends {@code frame}; with {@code handedOver} the outbox may keep it without a copy, and
+     * runs {@code done} (may be null) once it is written or dropped.
+     */
+    void send(ByteBuffer frame, boolean handedOver, Runnable done) {
+        if (!outbox.send(frame, handedOver, done)) {
             return;
         }
         if (outbox.overflowed()) {

@@ -85,11 +85,14 @@ final class ClientRequest implements Request {
 
     /**
      * The reply went out: a writer grown past {@link #KEEP_REPLY_BYTES} is dropped now, not at
-     * the next request, so an idle connection (or one that never reads) holds no big buffer.
+     * the next request, and a payload let go of, so an idle connection (or one that never
+     * reads) holds no big buffer.
      */
     void replied() {
-        if (out.size() > KEEP_REPLY_BYTES) {
+        if (out.head().remaining() > KEEP_REPLY_BYTES) {
             out = new WireWriter(256);
+        } else {
+            out.clear();
         }
     }
 

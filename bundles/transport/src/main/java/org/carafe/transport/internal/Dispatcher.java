@@ -35,7 +35,10 @@ final class Dispatcher {
     /** Served here, not by a handler service, so it answers while handler bundles swap. */
     private static final String LIST_HANDLERS = "list_handlers";
     private static final int INIT_THREAD_CODE = RequestCodes.builtInCode(INIT_THREAD);
-    /** Replies up to this size are built in one reused direct buffer (no copy at write). */
+    /**
+     * Replies up to this size are built in one reused direct buffer (no copy at write); a
+     * reply's payload (a memory read) is not copied into it but sent after it as it is.
+     */
     private static final int DIRECT_REPLY_LIMIT = 4 << 20;
 
     private final Kernel kernel;
@@ -270,13 +273,18 @@ final class Dispatcher {
         }
         boolean error = Status.isError(status);
         int size = error ? 0 : request.out().size();
+        ByteBuffer payload = error ? null : request.out().payload();
+        ByteBuffer head = request.out().head();
 
-        ByteBuffer frame = replyBuffer(Protocol.REPLY_HEADER_SIZE + size);
+        ByteBuffer frame = replyBuffer(Protocol.REPLY_HEADER_SIZE + head.remaining());
         frame.putInt(status).putInt(size);
-        if (size > 0) {
-            frame.put(request.out().toBuffer());
+        if (!error) {
+            frame.put(head);
         }
-        conn.send(frame.flip());
+        conn.send(frame.flip(), frame != replyBuffer, null);
+        if (payload != null) {
+            conn.send(payload, true, request.out().payloadSent());
+        }
         request.replied();
 
         if (INIT_THREAD.equals(request.name()) && (error || conn.thread() == null)) {

@@ -3,10 +3,13 @@ package org.carafe.transport.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
+import java.util.ArrayDeque;
 
 /**
  * The sending side of one connection: writes straight to the non-blocking channel and keeps
- * what the socket did not take until the IO thread can finish it. Also records that the
+ * what the socket did not take until the IO thread can finish it: a buffer handed over (a
+ * reply's payload, a frame made for one reply) is kept as it is, the rest of a reused buffer
+ * is copied. Also records that the
  * connection is to be closed once everything is out. The loop thread sends replies, the IO
  * thread sends the hello answer and finishes short writes; both under this object's lock,
  * which also makes the IO thread's close exclude a concurrent write.
@@ -16,7 +19,9 @@ final class Outbox {
 
     private final WritableByteChannel channel;
     private final OutputBudget budget;
-    private ByteBuffer pending;
+    private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
+    /** What runs when the buffer at the same place in {@link #pending} is done with, or null. */
+    private final ArrayDeque<Runnable> whenDone = new ArrayDeque<>();
     private long charged;
     private boolean closing;
     private boolean closed;
@@ -27,18 +32,26 @@ final class Outbox {
         this.budget = budget;
     }
 
+    /** As {@link #send(ByteBuffer, boolean, Runnable)} of a buffer the caller will reuse. */
+    synchronized boolean send(ByteBuffer src) {
+        return send(src, false, null);
+    }
+
     /**
-     * Sends the readable bytes of {@code src} (consumed whatever happens). Returns true when
-     * the IO thread must take over: bytes are left to write, or the write failed and the
+     * Sends the readable bytes of {@code src} (consumed whatever happens); with {@code handedOver}
+     * the caller gives the buffer up, so what the socket does not take now is kept without a
+     * copy, and {@code done} (may be null) runs once it is written or dropped. Returns true
+     * when the IO thread must take over: bytes are left to write, or the write failed and the
      * connection must close.
      */
-    synchronized boolean send(ByteBuffer src) {
+    synchronized boolean send(ByteBuffer src, boolean handedOver, Runnable done) {
         if (closing || closed) {
             src.position(src.limit());
+            Done.run(done);
             return false;
         }
-        if (pending != null) {
-            return !append(src);
+        if (!pending.isEmpty()) {
+            return !append(src, handedOver, done);
         }
 
         try {
@@ -47,13 +60,15 @@ final class Outbox {
             }
         } catch (IOException e) {
             src.position(src.limit());
+            Done.run(done);
             closing = true;
             return true;
         }
         if (!src.hasRemaining()) {
+            Done.run(done);
             return false;
         }
-        append(src);
+        append(src, handedOver, done);
         return true;
     }
 
@@ -67,20 +82,25 @@ final class Outbox {
      * nothing is left; a failed write drops the rest and marks the outbox for closing.
      */
     synchronized boolean flush() {
-        if (pending == null || closed) {
+        if (pending.isEmpty() || closed) {
             return true;
         }
         try {
-            while (pending.hasRemaining() && write(pending) > 0) {
-                // keep going while the socket takes bytes
+            while (!pending.isEmpty()) {
+                ByteBuffer head = pending.peek();
+                while (head.hasRemaining() && write(head) > 0) {
+                    // keep going while the socket takes bytes
+                }
+                if (head.hasRemaining()) {
+                    return false;
+                }
+                pending.poll();
+                Done.run(whenDone.poll());
             }
         } catch (IOException e) {
             dropPending();
             closing = true;
             return true;
-        }
-        if (pending.hasRemaining()) {
-            return false;
         }
         dropPending();
         return true;
@@ -92,12 +112,12 @@ final class Outbox {
     }
 
     synchronized boolean hasPending() {
-        return pending != null;
+        return !pending.isEmpty();
     }
 
     /** Whether the IO thread should close the channel now. */
     synchronized boolean readyToClose() {
-        return closing && pending == null && !closed;
+        return closing && pending.isEmpty() && !closed;
     }
 
     /** Marks the channel closed (IO thread, right before closing it); later sends are dropped. */
@@ -111,13 +131,14 @@ final class Outbox {
     }
 
     /**
-     * Keeps the rest of {@code src} for the IO thread, growing the buffer geometrically. Over
-     * budget, the bytes are dropped and the outbox closes instead; returns false then.
+     * Keeps the rest of {@code src} for the IO thread: the buffer itself if handed over, else a
+     * copy. Over budget, the bytes are dropped and the outbox closes instead; returns false then.
      */
-    private boolean append(ByteBuffer src) {
+    private boolean append(ByteBuffer src, boolean handedOver, Runnable done) {
         int more = src.remaining();
         if (!budget.take(charged, more)) {
             src.position(src.limit());
+            Done.run(done);
             dropPending();
             overflowed = true;
             closing = true;
@@ -125,19 +146,16 @@ final class Outbox {
         }
         charged += more;
 
-        if (pending == null) {
-            pending = ByteBuffer.allocate(Math.max(more, 1024));
-        } else {
-            pending.compact();
-            if (pending.remaining() < more) {
-                int capacity = Math.max(pending.capacity() * 2, pending.position() + more);
-                ByteBuffer bigger = ByteBuffer.allocate(capacity);
-                bigger.put(pending.flip());
-                pending = bigger;
-            }
+        if (handedOver) {
+            pending.add(src);
+            whenDone.add(done != null ? done : Done.NOTHING);
+            return true;
         }
-        pending.put(src);
-        pending.flip();
+        ByteBuffer copy = ByteBuffer.allocate(more);
+        copy.put(src).flip();
+        pending.add(copy);
+        whenDone.add(Done.NOTHING);
+        Done.run(done);
         return true;
     }
 
@@ -160,7 +178,9 @@ final class Outbox {
     }
 
     private void dropPending() {
-        pending = null;
+        pending.clear();
+        whenDone.forEach(Done::run);
+        whenDone.clear();
         budget.give(charged);
         charged = 0;
     }

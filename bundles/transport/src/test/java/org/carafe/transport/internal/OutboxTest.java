@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.Test;
 
@@ -51,6 +52,45 @@ public class OutboxTest {
 
         assertEquals(0, budget.total());
         assertFalse(outbox.overflowed());
+    }
+
+    @Test
+    public void aHandedOverBufferIsKeptAsItIsAndReportedDoneOnlyOnceWritten() {
+        OutputBudget budget = new OutputBudget();
+        StuckChannel channel = new StuckChannel(10);
+        Outbox outbox = new Outbox(channel, budget);
+        AtomicInteger done = new AtomicInteger();
+        ByteBuffer payload = ByteBuffer.allocateDirect(100);
+
+        assertTrue(outbox.send(payload, true, done::incrementAndGet));
+        assertEquals("kept, not copied: its position shows what was written", 10,
+                payload.position());
+        assertEquals(0, done.get());
+        channel.room = 50;
+        assertFalse(outbox.flush());
+        assertEquals(60, payload.position());
+        assertEquals(0, done.get());
+        channel.room = Integer.MAX_VALUE;
+        assertTrue(outbox.flush());
+        assertEquals(1, done.get());
+        assertEquals(0, budget.total());
+
+        assertFalse(outbox.send(ByteBuffer.allocate(5), true, done::incrementAndGet));
+        assertEquals("written at once: done at once", 2, done.get());
+    }
+
+    @Test
+    public void aHandedOverBufferDroppedWithItsConnectionIsReportedDone() {
+        OutputBudget budget = new OutputBudget();
+        Outbox outbox = new Outbox(new StuckChannel(0), budget);
+        AtomicInteger done = new AtomicInteger();
+
+        assertTrue(outbox.send(ByteBuffer.allocate(100), true, done::incrementAndGet));
+        assertTrue(outbox.markClosed());
+        assertEquals(1, done.get());
+        assertFalse(outbox.send(ByteBuffer.allocate(100), true, done::incrementAndGet));
+        assertEquals("sent after the close: dropped and done", 2, done.get());
+        assertEquals(0, budget.total());
     }
 
     @Test
