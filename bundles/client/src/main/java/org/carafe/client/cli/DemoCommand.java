@@ -294,20 +294,21 @@ final class DemoCommand implements Callable<Integer> {
         d.say("Request handlers are Declarative Services components in bundles, and the state "
                 + "lives in the api and object bundles, so a handler bundle can be updated while "
                 + "processes stay connected: the dispatcher holds requests that arrive while the "
-                + "handler is away. FileInstall watches deploy/; a jar dropped there whose "
-                + "symbolic name and version are already installed updates that bundle in "
-                + "place. The demo drops the memory bundle's jar there, waits for the update, "
+                + "handler is away. FileInstall watches the instance's own deploy folder; a jar "
+                + "dropped there whose symbolic name and version are already installed updates "
+                + "that bundle in place. The demo drops the memory bundle's jar there (so no "
+                + "other instance's server sees it), waits for the update, "
                 + "and checks that sleep 60 is still connected with the same pids and that "
                 + "`carafe mem read` still works.");
         if (!server.startedByUs()) {
             d.say("Skipped: the demo did not start this server. FileInstall would update its "
-                    + "carafe-memory in place, but taking the jar out of deploy/ again would make "
-                    + "FileInstall uninstall carafe-memory from it. Stop the server and run the "
-                    + "demo again to see this step.");
+                    + "carafe-memory in place, but taking the jar out of the deploy folder again "
+                    + "would make FileInstall uninstall carafe-memory from it. Stop the server "
+                    + "and run the demo again to see this step.");
             skipped.add("update a handler bundle live");
             return;
         }
-        String deployDir = server.serverArgument("-V", "carafe.deploy.dir=");
+        String deployDir = server.serverArgument("-V", "carafe.instance.deploy.dir=");
         String home = server.serverArgument("-p", "");
         DemoTools.check(deployDir != null && home != null, "cannot tell the server's deploy "
                 + "folder and storage from its command line");

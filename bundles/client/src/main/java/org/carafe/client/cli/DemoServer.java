@@ -111,7 +111,7 @@ final class DemoServer implements AutoCloseable {
 
     /**
      * The value that followed {@code option} on the server's command line, e.g. {@code -p}
-     * (its home) or the {@code carafe.deploy.dir=} of {@code -V}; null when unknown (not a
+     * (its home) or the {@code carafe.instance.deploy.dir=} of {@code -V}; null when unknown (not a
      * server started by ./carafe up, or not ours to read).
      */
     String serverArgument(String option, String prefix) {

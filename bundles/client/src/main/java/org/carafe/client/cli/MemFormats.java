@@ -88,8 +88,9 @@ final class MemFormats {
     static String mapTable(List<MemoryRegion> regions) {
         List<List<String>> cells = new ArrayList<>();
         for (MemoryRegion r : regions) {
-            cells.add(List.of(String.format("%016x", r.base()), String.format("%016x", r.end()),
-                    String.format("0x%x", r.size()), r.perms(), r.file()));
+            cells.add(List.of(String.format("0x%016x", r.base()),
+                    String.format("0x%016x", r.end()), String.format("0x%x", r.size()),
+                    r.perms(), r.file()));
         }
         return Formats.table(MAP_HEADER, cells);
     }
