@@ -227,6 +227,33 @@ public final class CarafeConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the server has ended this thread or gone away, seen without blocking: what has
+     * arrived is read into the reply buffer (an end frame stays there for the next call to
+     * report), and the end of the stream closes the connection. Only for an idle connection:
+     * never while a request is outstanding, and from the thread that makes the calls.
+     */
+    public boolean serverEnded() throws IOException {
+        if (closed) {
+            return true;
+        }
+        in.compact();
+        int n;
+        try {
+            channel.configureBlocking(false);
+            n = channel.read(in);
+        } finally {
+            in.flip();
+            channel.configureBlocking(true);
+        }
+        if (n < 0) {
+            closeQuietly();
+            return true;
+        }
+        return in.remaining() >= Protocol.HEADER_SIZE
+                && in.getInt(in.position()) == Status.THREAD_IS_TERMINATING;
+    }
+
     /** True until closed, by {@link #close()} or by the server. */
     public boolean isOpen() {
         return !closed;

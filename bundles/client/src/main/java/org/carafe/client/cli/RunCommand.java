@@ -42,6 +42,8 @@ final class RunCommand implements Callable<Integer> {
     static final int EXIT_CANNOT_RUN = 127;
     /** Longest command line sent to the server (requests are limited to 64 KiB by default). */
     static final int MAX_COMMAND = 4096;
+    /** How often a running program's connection is checked for the server's end. */
+    static final long SERVER_CHECK_MS = 250;
 
     @ParentCommand
     Main main;
@@ -145,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
             throw new CliException("run " + program.get(0) + ": lost the server while starting ("
                     + e.getMessage() + "); the program was not run", Main.EXIT_ERROR);
         }
-        int code = exitStatus(child.waitFor());
+        int code = exitStatus(awaitProgram(thread, child));
         streams.drain();
         try {
             int exception = SignalExceptions.forExitStatus(code);
@@ -162,6 +164,29 @@ final class RunCommand implements Callable<Integer> {
             warn("lost the server while " + program.get(0) + " ran (" + e.getMessage() + ")");
         }
         return code;
+    }
+
+    /**
+     * Waits for the program and returns its wait status. If the server ends the emulated
+     * process or goes away first (stopped, or killed), the program is killed too, as Wine's
+     * processes die with their server; the next call on the connection reports how.
+     */
+    private int awaitProgram(EmulatedThread thread, Process child) throws InterruptedException {
+        while (!child.waitFor(SERVER_CHECK_MS, TimeUnit.MILLISECONDS)) {
+            boolean ended;
+            try {
+                ended = thread.connection().serverEnded();
+            } catch (IOException e) {
+                ended = true;
+            }
+            if (ended && child.isAlive()) {
+                warn("the server ended the emulated process or went away; killing "
+                        + program.get(0));
+                child.destroyForcibly();
+                return child.waitFor();
+            }
+        }
+        return child.waitFor();
     }
 
     /**
