@@ -230,7 +230,7 @@ public final class CarafeConnection implements AutoCloseable {
     /**
      * Whether the server has ended this thread or gone away, seen without blocking: what has
      * arrived is read into the reply buffer (an end frame stays there for the next call to
-     * report), and the end of the stream closes the connection. Only for an idle connection:
+     * report, as does the end of the stream). Only for an idle connection:
      * never while a request is outstanding, and from the thread that makes the calls.
      */
     public boolean serverEnded() throws IOException {
@@ -247,8 +247,7 @@ public final class CarafeConnection implements AutoCloseable {
             channel.configureBlocking(true);
         }
         if (n < 0) {
-            closeQuietly();
-            return true;
+            return true; // the next call reports an end frame still buffered, or the loss
         }
         return in.remaining() >= Protocol.HEADER_SIZE
                 && in.getInt(in.position()) == Status.THREAD_IS_TERMINATING;

@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.Test;
 
@@ -102,6 +103,50 @@ public class CarafeConnectionTest {
                 fail();
             } catch (ThreadTerminatedException e) {
                 assertEquals(7, e.exitCode());
+            }
+        }
+    }
+
+    @Test
+    public void serverEndedSeesTheEndFrameAndLeavesItForTheNextCall() throws Exception {
+        try (FakeServer s = new FakeServer((srv, ch) -> {
+            hello(ch, 1, 0, "");
+            request(ch);
+            reply(ch, Status.SUCCESS, buf(4).putInt(5));
+            reply(ch, Status.THREAD_IS_TERMINATING, buf(4).putInt(3));
+        })) {
+            CarafeConnection c = CarafeConnection.connect(s.socket);
+            assertEquals(5, c.call(RequestCodes.GET_PROCESS_INFO, c.writer().u32(-1)).data().u32());
+            s.join();
+            assertTrue(c.serverEnded());
+            assertTrue("seen again", c.serverEnded());
+            try {
+                c.call(RequestCodes.GET_PROCESS_INFO, c.writer().u32(-1));
+                fail();
+            } catch (ThreadTerminatedException e) {
+                assertEquals(3, e.exitCode());
+            }
+        }
+    }
+
+    @Test
+    public void serverEndedIsFalseWhileTheServerIsQuietAndTrueAtEndOfStream() throws Exception {
+        CountDownLatch checked = new CountDownLatch(1);
+        try (FakeServer s = new FakeServer((srv, ch) -> {
+            hello(ch, 1, 0, "");
+            checked.await();
+            ch.close();
+        })) {
+            CarafeConnection c = CarafeConnection.connect(s.socket);
+            assertFalse(c.serverEnded());
+            checked.countDown();
+            s.join();
+            assertTrue(c.serverEnded());
+            try {
+                c.call(RequestCodes.GET_PROCESS_INFO, c.writer().u32(-1));
+                fail();
+            } catch (ConnectionLostException e) {
+                assertFalse(c.isOpen());
             }
         }
     }
