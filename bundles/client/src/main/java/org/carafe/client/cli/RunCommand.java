@@ -147,7 +147,8 @@ final class RunCommand implements Callable<Integer> {
             throw new CliException("run " + program.get(0) + ": lost the server while starting ("
                     + e.getMessage() + "); the program was not run", Main.EXIT_ERROR);
         }
-        int code = exitStatus(awaitProgram(thread, child));
+        boolean[] killed = new boolean[1];
+        int code = exitStatus(awaitProgram(thread, child, killed));
         streams.drain();
         try {
             int exception = SignalExceptions.forExitStatus(code);
@@ -161,6 +162,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (ThreadTerminatedException e) {
             return e.exitCode();
         } catch (IOException e) {
+            if (killed[0]) {
+                warn("lost the server while " + program.get(0) + " ran (" + e.getMessage()
+                        + "); the program was killed");
+                return Main.EXIT_ERROR;
+            }
             warn("lost the server while " + program.get(0) + " ran (" + e.getMessage() + ")");
         }
         return code;
@@ -169,9 +175,11 @@ final class RunCommand implements Callable<Integer> {
     /**
      * Waits for the program and returns its wait status. If the server ends the emulated
      * process or goes away first (stopped, or killed), the program is killed too, as Wine's
-     * processes die with their server; the next call on the connection reports how.
+     * processes die with their server; the next call on the connection reports how, and
+     * {@code killed[0]} says that the program did not end by itself.
      */
-    private int awaitProgram(EmulatedThread thread, Process child) throws InterruptedException {
+    private int awaitProgram(EmulatedThread thread, Process child, boolean[] killed)
+            throws InterruptedException {
         while (!child.waitFor(SERVER_CHECK_MS, TimeUnit.MILLISECONDS)) {
             boolean ended;
             try {
@@ -180,8 +188,7 @@ final class RunCommand implements Callable<Integer> {
                 ended = true;
             }
             if (ended && child.isAlive()) {
-                warn("the server ended the emulated process or went away; killing "
-                        + program.get(0));
+                killed[0] = true;
                 child.destroyForcibly();
                 return child.waitFor();
             }

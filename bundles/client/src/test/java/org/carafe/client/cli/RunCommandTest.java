@@ -91,12 +91,13 @@ public class RunCommandTest {
     }
 
     @Test
-    public void aVanishedServerGivesAWarningAndTheProgramsCode() throws Exception {
-        try (FakeServer s = new FakeServer((srv, ch) -> startup(ch, "sh -c sleep 0.3; exit 3"))) {
+    public void aVanishedServerKillsTheProgramWithOneWarning() throws Exception {
+        try (FakeServer s = new FakeServer((srv, ch) -> startup(ch, "sh -c sleep 60; exit 3"))) {
             StringWriter err = new StringWriter();
-            assertEquals(3, run(s, err, "run", "sh", "-c", "sleep 0.3; exit 3"));
+            assertEquals(Main.EXIT_ERROR, run(s, err, "run", "sh", "-c", "sleep 60; exit 3"));
             s.join();
-            assertTrue(err.toString(), err.toString().startsWith("carafe: warning: "));
+            assertTrue(err.toString(), err.toString().startsWith("carafe: warning: lost"));
+            assertTrue(err.toString(), err.toString().contains("the program was killed"));
             assertEquals(1, err.toString().trim().lines().count());
         }
     }
