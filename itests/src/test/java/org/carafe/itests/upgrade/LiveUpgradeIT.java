@@ -3,6 +3,7 @@ package org.carafe.itests.upgrade;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -37,6 +38,7 @@ import org.carafe.client.NewProcessResult;
 import org.carafe.client.ProcessInfo;
 import org.carafe.client.Protocol;
 import org.carafe.client.Rights;
+import org.carafe.client.SelectResult;
 import org.carafe.client.Status;
 import org.carafe.client.WaitProcessResult;
 import org.carafe.itests.CarafeOptions;
@@ -53,14 +55,16 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
 
 /**
- * Live upgrade: each handler bundle (process, memory, console, debugger) is updated in place,
- * several rounds, to a jar whose Bundle-Version has a new qualifier, while 8 client threads keep
- * issuing mixed requests. No request may fail, no connection drop; every object made before
- * the swaps (an ended process, a suspended thread, handles, a console's screen and queued
- * input, a debug session with a pending event, and parked wait_process, read_console_input,
- * wait_debug_event and exception_event requests, which the server takes back from each old
- * handler and serves again with its successor) is still there and behaves the same; list_handlers names the new
- * version of each swapped bundle; the kernel's object count comes back to what it was.
+ * Live upgrade: the object core and each handler bundle (process, memory, console, debugger)
+ * is updated in place, several rounds, to a jar whose Bundle-Version has a new qualifier, while
+ * 8 client threads keep issuing mixed requests. No request may fail, no connection drop; every
+ * object made before the swaps (an ended process, a suspended thread, handles, a named event,
+ * a console's screen and queued input, a debug session with a pending event, and parked
+ * select, wait_process, read_console_input, wait_debug_event and exception_event requests,
+ * which the server takes back from each old handler and serves again with its successor) is
+ * still there and behaves the same; the kernel service is the same object throughout;
+ * list_handlers names the new version of each swapped bundle; the kernel's object count comes
+ * back to what it was.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -69,8 +73,9 @@ public class LiveUpgradeIT {
     private static final long POLL_NANOS = 1_000_000;
     private static final int WORKERS = 8;
     private static final int ROUNDS = 3;
-    private static final List<String> SWAPPED = List.of("carafe-process", "carafe-memory",
-            "carafe-console", "carafe-debugger");
+    private static final List<String> SWAPPED = List.of("carafe-object", "carafe-process",
+            "carafe-memory", "carafe-console", "carafe-debugger");
+    private static final String EVENT_NAME = "carafe-upgrade-event";
     private static final int ENDED_EXIT = 42;
     private static final int EXCEPTION_CODE = 0xC0000005;
 
@@ -143,8 +148,13 @@ public class LiveUpgradeIT {
         EmulatedProcess pendingDebuggee = debuggee(socket, pendingDebugger.mainThread(),
                 "pending-debuggee");
 
-        // parked requests of each bundle with waits: wait_process, read_console_input,
-        // wait_debug_event
+        // parked requests of each bundle with waits: select, wait_process,
+        // read_console_input, wait_debug_event
+        int hEvent = control.createEvent(Rights.EVENT_ALL_ACCESS, false, true, false,
+                EVENT_NAME).handle();
+        EmulatedThread selectWaiter = controlProcess.newThread(0);
+        CompletableFuture<SelectResult> parkedSelect = async(
+                () -> selectWaiter.select(0, -1, hEvent));
         NewProcessResult late = control.newProcess(false, 0, 0, 0, 0, 0, "late-child");
         EmulatedThread controlWaiter = controlProcess.newThread(0);
         CompletableFuture<WaitProcessResult> parkedWaitProcess = async(
@@ -168,7 +178,7 @@ public class LiveUpgradeIT {
                 () -> excDebuggee.mainThread().exceptionEvent(EXCEPTION_CODE, 0x1000, true));
         DebugEventInfo exception = excDebugger.mainThread().waitDebugEvent(DEADLINE_MS);
         assertEquals(exception.describe(), DebugEventInfo.EXCEPTION, exception.code());
-        await("the four requests are parked", () -> call(() -> parkedWaits()) == 4);
+        await("the five requests are parked", () -> call(() -> parkedWaits()) == 5);
 
         // an owned real process whose memory the workers read
         sleeper = new ProcessBuilder("sleep", "600").start();
@@ -332,7 +342,16 @@ public class LiveUpgradeIT {
         pendingDebugger.mainThread().continueDebugEvent(pending.pid(), pending.tid(),
                 DebugEventInfo.DBG_CONTINUE);
 
-        assertEquals("still parked", 4, parkedWaits());
+        assertEquals("still parked", 5, parkedWaits());
+        assertSame("the kernel service is the one made before the swaps", kernel,
+                context.getService(context.getServiceReference(Kernel.class)));
+        assertTrue("the named event is found again",
+                control.compareObjects(hEvent, control.openEvent(Rights.SYNCHRONIZE, false,
+                        EVENT_NAME)));
+        control.setEvent(hEvent);
+        SelectResult selected = parkedSelect.get(DEADLINE_MS, TimeUnit.MILLISECONDS);
+        assertEquals(Status.SUCCESS, selected.status());
+        assertEquals(0, selected.index());
         excDebugger.mainThread().continueDebugEvent(exception.pid(), exception.tid(),
                 DebugEventInfo.DBG_EXCEPTION_HANDLED);
         assertEquals("the exception's continue status", DebugEventInfo.DBG_EXCEPTION_HANDLED,

@@ -1,14 +1,17 @@
 package org.carafe.object.internal;
 
-import java.util.concurrent.ExecutionException;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import org.carafe.api.lifecycle.ProcessListener;
 import org.carafe.api.model.Kernel;
+import org.carafe.api.model.KernelHandover;
 import org.carafe.api.model.LinuxProcesses;
 import org.carafe.api.model.ServerLoop;
 import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -20,11 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the server's {@link Kernel}, its {@link ServerLoop} and {@link LinuxProcesses}: creates
- * them when the component activates, registers the kernel as a service, and feeds it the
- * {@link ProcessListener} services as they come and go. On deactivation the kernel ends every
- * thread on the loop, then the loop stops. The kernel lives as long as this bundle, so handler
- * bundles can be updated under it; SCR calls this class from its own threads.
+ * Owns the server's one {@link Kernel}, with its {@link ServerLoop} and {@link LinuxProcesses},
+ * and feeds it the {@link ProcessListener} services as they come and go. On first activation it
+ * creates the kernel and publishes it through {@link KernelHandover}; when this bundle is
+ * updated while the framework runs, it leaves the kernel there and its successor adopts it, so
+ * processes, handles and connections stay. Its listeners are unbound from the kernel and bound
+ * again as for any listener update (the kernel keeps their events meanwhile): SCR deactivates
+ * listener components this bundle no longer uses and gives the successor new instances. When
+ * the framework stops, the kernel ends every thread and its loop stops. SCR calls this class
+ * from its own threads.
  */
 @Capability(namespace = "osgi.service",
         attribute = "objectClass:List<String>=\"org.carafe.api.model.Kernel\"",
@@ -33,44 +40,64 @@ import org.slf4j.LoggerFactory;
 public final class KernelComponent {
     private static final Logger LOG = LoggerFactory.getLogger(KernelComponent.class);
 
-    private final ServerLoop loop;
-    private final Kernel kernel;
-    private final ServiceRegistration<Kernel> registration;
-
-    @Activate
-    public KernelComponent(BundleContext context) {
-        loop = new ServerLoop();
-        kernel = new Kernel(loop, new LinuxProcesses());
-        registration = context.registerService(Kernel.class, kernel, null);
-        LOG.info("Carafe kernel started");
-    }
+    /** Listeners bound so far; guarded by this. Bound before activation, or after. */
+    private final Set<ProcessListener> bound = new LinkedHashSet<>();
+    private Kernel kernel;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addListener(ProcessListener listener) {
-        kernel.addListener(listener);
+    synchronized void addListener(ProcessListener listener) {
+        bound.add(listener);
+        if (kernel != null) {
+            kernel.addListener(listener);
+        }
     }
 
-    void removeListener(ProcessListener listener) {
-        kernel.removeListener(listener);
+    synchronized void removeListener(ProcessListener listener) {
+        bound.remove(listener);
+        if (kernel != null) {
+            kernel.removeListener(listener);
+        }
+    }
+
+    @Activate
+    synchronized void activate(BundleContext context) {
+        Kernel adopted = KernelHandover.adopt();
+        if (adopted != null) {
+            kernel = adopted;
+            bound.forEach(kernel::addListener);
+            LOG.info("Carafe kernel taken over from the previous revision of {} {}",
+                    context.getBundle().getSymbolicName(), context.getBundle().getVersion());
+            return;
+        }
+
+        kernel = new Kernel(new ServerLoop(), new LinuxProcesses());
+        bound.forEach(kernel::addListener);
+        KernelHandover.publish(kernel, context);
+        LOG.info("Carafe kernel started");
     }
 
     @Deactivate
-    void deactivate() {
-        registration.unregister();
-
-        try {
-            loop.call(() -> {
-                kernel.shutdown();
-                return null;
-            });
-        } catch (ExecutionException e) {
-            LOG.error("Carafe kernel shutdown failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    synchronized void deactivate(BundleContext context) {
+        if (updating(context)) {
+            KernelHandover.leave(KernelHandover.GRACE_MILLIS);
+            LOG.info("Carafe kernel left for the next revision of {} (at most {} ms)",
+                    context.getBundle().getSymbolicName(), KernelHandover.GRACE_MILLIS);
+            return;
         }
 
-        loop.shutdown();
+        KernelHandover.end();
         LOG.info("Carafe kernel stopped");
+    }
+
+    /**
+     * Whether this bundle stops on its own (an update, a refresh, a stop from the shell) while
+     * the framework and the api bundle run on: only then can a successor adopt the kernel.
+     */
+    private static boolean updating(BundleContext context) {
+        Bundle framework = context.getBundle(0);
+        Bundle api = FrameworkUtil.getBundle(Kernel.class);
+        return framework.getState() == Bundle.ACTIVE && api != null
+                && api.getState() == Bundle.ACTIVE;
     }
 }
