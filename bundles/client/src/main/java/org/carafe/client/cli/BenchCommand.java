@@ -113,7 +113,11 @@ final class BenchCommand extends ClientCommand {
             for (int i = 0; i < clients; i++) {
                 procs.add(EmulatedProcess.start(socket, "carafe bench client " + (i + 1)));
             }
-            return runClients(procs);
+            long done = runClients(procs);
+            for (EmulatedProcess p : procs) {
+                p.exit(0);
+            }
+            return done;
         } finally {
             for (EmulatedProcess p : procs) {
                 p.close();

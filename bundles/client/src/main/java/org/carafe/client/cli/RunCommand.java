@@ -160,6 +160,10 @@ final class RunCommand implements Callable<Integer> {
             }
             thread.terminateThread(Protocol.CURRENT_THREAD, code);
         } catch (ThreadTerminatedException e) {
+            if (killed[0]) {
+                warn("the server ended the emulated process with exit code " + e.exitCode()
+                        + " while " + program.get(0) + " ran; the program was killed");
+            }
             return e.exitCode();
         } catch (IOException e) {
             if (killed[0]) {

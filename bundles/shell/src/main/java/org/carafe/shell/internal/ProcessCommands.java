@@ -1,8 +1,12 @@
 package org.carafe.shell.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.carafe.api.model.EmuProcess;
 import org.carafe.api.model.EmuThread;
 import org.carafe.api.model.Kernel;
+import org.carafe.api.protocol.Flags;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -18,8 +22,6 @@ import org.osgi.service.component.annotations.Reference;
     "osgi.command.function=threads",
     "osgi.command.function=handles"})
 public final class ProcessCommands {
-    private static final int STILL_ACTIVE = 259;
-
     private final Kernel kernel;
 
     @Activate
@@ -34,7 +36,7 @@ public final class ProcessCommands {
                     "EXIT_CODE", "COMMAND");
             for (EmuProcess p : kernel.processes()) {
                 table.row(u32(p.pid()), u32(p.ppid()), u32(p.linuxPid()), p.threads().size(),
-                        status(p), p.hasEnded() ? u32(p.exitCode()) : STILL_ACTIVE,
+                        status(p), p.hasEnded() ? u32(p.exitCode()) : "-",
                         p.command());
             }
             return table.toString();
@@ -59,13 +61,14 @@ public final class ProcessCommands {
         return OnLoop.call(kernel, () -> {
             EmuProcess p = kernel.process(id);
             if (p == null) {
-                throw new IllegalArgumentException("no process " + pid);
+                throw new IllegalArgumentException("no process " + pid
+                        + " (STATUS_INVALID_CID)");
             }
             Table table = new Table("HANDLE", "ACCESS", "FLAGS", "TYPE", "DESCRIPTION");
             if (p.handles() != null) {
                 p.handles().forEach((handle, entry) -> table.row(
                         String.format("0x%04x", handle), String.format("0x%08x", entry.access()),
-                        String.format("0x%x", entry.flags()), entry.object().typeName(),
+                        flagWords(entry.flags()), entry.object().typeName(),
                         entry.object().dump()));
             }
             return table.toString();
@@ -84,6 +87,23 @@ public final class ProcessCommands {
             return "terminated";
         }
         return t.isSuspended() ? "suspended" : "running";
+    }
+
+    /** Handle flags as {@code carafe handles} shows them: inherit, protect, or -. */
+    static String flagWords(int flags) {
+        List<String> words = new ArrayList<>();
+        if ((flags & Flags.HANDLE_FLAG_INHERIT) != 0) {
+            words.add("inherit");
+        }
+        if ((flags & Flags.HANDLE_FLAG_PROTECT_FROM_CLOSE) != 0) {
+            words.add("protect");
+        }
+        int other = flags & ~(Flags.HANDLE_FLAG_INHERIT
+                | Flags.HANDLE_FLAG_PROTECT_FROM_CLOSE);
+        if (other != 0) {
+            words.add(String.format("0x%x", other));
+        }
+        return words.isEmpty() ? "-" : String.join(",", words);
     }
 
     private static String u32(int value) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
 
 import org.carafe.api.handler.RequestHandler;
 import org.carafe.api.model.EmuThread;
@@ -112,6 +113,11 @@ final class Dispatcher {
     }
 
     // ---- serving (loop) ----
+
+    /** See {@link ParkedRequests#logAtInfo}. */
+    void logTakeBacksAtInfo(BooleanSupplier loud) {
+        parkedRequests.logAtInfo(loud);
+    }
 
     /** {@code conn}'s request parked its reply. */
     void parked(ClientConnection conn) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.carafe.api.handler.RequestHandler;
@@ -24,10 +25,19 @@ final class ParkedRequests {
 
     private final Set<ClientConnection> parked = new LinkedHashSet<>();
     private final Consumer<ClientConnection> serveAgain;
+    private BooleanSupplier loud = () -> true;
 
     /** {@code serveAgain} runs a restarted request as if it had just arrived. */
     ParkedRequests(Consumer<ClientConnection> serveAgain) {
         this.serveAgain = serveAgain;
+    }
+
+    /**
+     * Makes take-backs INFO lines while {@code loud} holds (the framework runs) and DEBUG lines
+     * otherwise, so that stopping the server does not read like a swap of every handler.
+     */
+    void logAtInfo(BooleanSupplier loud) {
+        this.loud = loud;
     }
 
     void add(ClientConnection conn) {
@@ -52,8 +62,12 @@ final class ParkedRequests {
         }
 
         for (ClientConnection conn : mine) {
-            LOG.info("{}: parked {} taken back from its departing handler, served again",
-                    conn.describe(), conn.request().name());
+            String format = "{}: parked {} taken back from its departing handler, served again";
+            if (loud.getAsBoolean()) {
+                LOG.info(format, conn.describe(), conn.request().name());
+            } else {
+                LOG.debug(format, conn.describe(), conn.request().name());
+            }
             cancelWait(conn.thread());
             conn.request().restart();
             serveAgain.accept(conn);

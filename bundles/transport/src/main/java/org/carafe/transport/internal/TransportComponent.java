@@ -63,6 +63,7 @@ public final class TransportComponent {
         this.handlers = new HandlerRegistry(this::handlerArrived, this::origin);
         handlers.logSwapsAtInfo(() -> context.getBundle(0).getState() == Bundle.ACTIVE);
         this.dispatcher = new Dispatcher(kernel, handlers, limits);
+        dispatcher.logTakeBacksAtInfo(() -> context.getBundle(0).getState() == Bundle.ACTIVE);
         this.idle = new IdleShutdown(kernel, this::openConnections, this::stopFramework);
 
         MasterSocket master;

@@ -43,6 +43,7 @@ public final class AuditClient {
             }
             ProcessInfo info = process.mainThread().getProcessInfo(Protocol.CURRENT_PROCESS);
             System.out.println("get_process_info: pid " + info.pid());
+            process.exit(0);
         }
     }
 }
