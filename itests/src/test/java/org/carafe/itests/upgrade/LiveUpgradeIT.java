@@ -55,16 +55,16 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
 
 /**
- * Live upgrade: the object core and each handler bundle (process, memory, console, debugger)
- * is updated in place, several rounds, to a jar whose Bundle-Version has a new qualifier, while
- * 8 client threads keep issuing mixed requests. No request may fail, no connection drop; every
- * object made before the swaps (an ended process, a suspended thread, handles, a named event,
- * a console's screen and queued input, a debug session with a pending event, and parked
- * select, wait_process, read_console_input, wait_debug_event and exception_event requests,
- * which the server takes back from each old handler and serves again with its successor) is
- * still there and behaves the same; the kernel service is the same object throughout;
- * list_handlers names the new version of each swapped bundle; the kernel's object count comes
- * back to what it was.
+ * Live upgrade: the transport, the object core and each handler bundle (process, memory,
+ * console, debugger) is updated in place, several rounds, to a jar whose Bundle-Version has a
+ * new qualifier, while 8 client threads keep issuing mixed requests. No request may fail, no
+ * connection drop; every object made before the swaps (an ended process, a suspended thread,
+ * handles, a named event, a console's screen and queued input, a debug session with a pending
+ * event, and parked select, wait_process, read_console_input, wait_debug_event and
+ * exception_event requests, which the server takes back from each old handler or transport and
+ * serves again with its successor) is still there and behaves the same; the kernel service is
+ * the same object throughout; list_handlers names the new version of each swapped handler
+ * bundle; the kernel's object count comes back to what it was.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -73,8 +73,10 @@ public class LiveUpgradeIT {
     private static final long POLL_NANOS = 1_000_000;
     private static final int WORKERS = 8;
     private static final int ROUNDS = 3;
-    private static final List<String> SWAPPED = List.of("carafe-object", "carafe-process",
-            "carafe-memory", "carafe-console", "carafe-debugger");
+    private static final List<String> SWAPPED = List.of("carafe-transport", "carafe-object",
+            "carafe-process", "carafe-memory", "carafe-console", "carafe-debugger");
+    /** Swapped bundles that serve no request through a handler service. */
+    private static final List<String> FRONT_ENDS = List.of("carafe-transport");
     private static final String EVENT_NAME = "carafe-upgrade-event";
     private static final int ENDED_EXIT = 42;
     private static final int EXCEPTION_CODE = 0xC0000005;
@@ -198,6 +200,9 @@ public class LiveUpgradeIT {
         Map<String, HandlerInfo> handlersBefore = byRequest(observer.listHandlers());
         Map<String, List<String>> requestsOf = requestsByBundle(handlersBefore);
         for (String name : SWAPPED) {
+            if (FRONT_ENDS.contains(name)) {
+                continue;
+            }
             assertFalse(name + " serves no request in " + handlersBefore,
                     requestsOf.getOrDefault(name, List.of()).isEmpty());
         }
@@ -245,7 +250,8 @@ public class LiveUpgradeIT {
                 long start = System.nanoTime();
                 swapper.updateAndRefresh(bundle, jar, DEADLINE_MS);
                 await(name + " " + next + " serves its requests again",
-                        () -> serves(observer, requestsOf.get(name), name, next.toString())
+                        () -> serves(observer, requestsOf.getOrDefault(name, List.of()), name,
+                                next.toString())
                                 && bundle.getState() == Bundle.ACTIVE
                                 && registered(bundle) == services);
                 long nanos = System.nanoTime() - start;
@@ -342,7 +348,7 @@ public class LiveUpgradeIT {
         pendingDebugger.mainThread().continueDebugEvent(pending.pid(), pending.tid(),
                 DebugEventInfo.DBG_CONTINUE);
 
-        assertEquals("still parked", 5, parkedWaits());
+        assertEquals("still parked; " + onLoop(this::describeWaits), 5, parkedWaits());
         assertSame("the kernel service is the one made before the swaps", kernel,
                 context.getService(context.getServiceReference(Kernel.class)));
         assertTrue("the named event is found again",

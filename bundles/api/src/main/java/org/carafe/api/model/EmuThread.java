@@ -15,7 +15,7 @@ public final class EmuThread extends KObject {
 
     private final int tid;
     private final EmuProcess process;
-    private final Connection connection;
+    private Connection connection;
     private final ArrayDeque<Runnable> held = new ArrayDeque<>();
     private int exitCode = Protocol.STILL_ACTIVE;
     private boolean exitReported;
@@ -72,6 +72,14 @@ public final class EmuThread extends KObject {
 
     public Connection connection() {
         return connection;
+    }
+
+    /**
+     * The front-end was updated in place and its successor adopted this thread's connection:
+     * from now on {@code next} describes and ends it. Since 1.5.
+     */
+    public void rebind(Connection next) {
+        this.connection = next;
     }
 
     public int exitCode() {
@@ -165,6 +173,15 @@ public final class EmuThread extends KObject {
         } else {
             request.run();
         }
+    }
+
+    /**
+     * Takes {@code request} out of the requests held while the thread is suspended, so that a
+     * front-end's successor can hold it again in its own form; returns whether it was held.
+     * Since 1.5.
+     */
+    public boolean unhold(Runnable request) {
+        return held.remove(request);
     }
 
     /** The wait the thread is parked in, cancelled if the thread ends. */

@@ -5,7 +5,7 @@
  * kernel's {@link org.carafe.api.model.ServerLoop}; nothing here is thread-safe unless it says so.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.carafe.api.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -53,13 +53,21 @@ final class ClientConnection implements Connection, FrameReader.Sink {
     private volatile String description;
     private EmuThread thread;
     private boolean ended;
+    /** The next request was let through a suspension hold by a departing revision. */
+    private volatile boolean admitted;
     private String waitingFor;
     private ScheduledFuture<?> waitTimer;
 
     ClientConnection(AFUNIXSocketChannel channel, int peerPid, IoLoop io, Dispatcher dispatcher) {
+        this(channel, peerPid, LinuxProcesses.startTime(peerPid), io, dispatcher);
+    }
+
+    /** A connection with a known peer start time: one adopted from a departing revision. */
+    ClientConnection(AFUNIXSocketChannel channel, int peerPid, long peerStartTime, IoLoop io,
+            Dispatcher dispatcher) {
         this.channel = channel;
         this.peerPid = peerPid;
-        this.peerStartTime = LinuxProcesses.startTime(peerPid);
+        this.peerStartTime = peerStartTime;
         this.outbox = new Outbox(channel, dispatcher.limits().outputBudget());
         this.reader = new FrameReader(dispatcher.limits()::maxRequestBytes);
         this.io = io;
@@ -177,6 +185,35 @@ final class ClientConnection implements Connection, FrameReader.Sink {
     WireReader data() {
         dataView.clear().limit(size);
         return new WireReader(dataView);
+    }
+
+    /** The next request is one a departing revision was already serving (see HandedConnection). */
+    void admitNext() {
+        admitted = true;
+    }
+
+    /** Whether this request is such a one; asks only once. */
+    boolean takeAdmitted() {
+        boolean was = admitted;
+        admitted = false;
+        return was;
+    }
+
+    /** Whether a request was handed to the loop and is not answered yet. */
+    boolean isBusy() {
+        return busy;
+    }
+
+    /**
+     * The outstanding request as it came over the wire (header and data), for a successor to
+     * serve again; the connection no longer has it (loop, while busy).
+     */
+    ByteBuffer takeBackFrame() {
+        ByteBuffer frame = ByteBuffer.allocate(Protocol.REQUEST_HEADER_SIZE + size)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        frame.putInt(code).putInt(size).put(data, 0, size).flip();
+        busy = false;
+        return frame;
     }
 
     /** The request is answered: the IO thread may fill the buffer again. */

@@ -17,6 +17,7 @@ import org.carafe.api.protocol.Protocol;
 import org.carafe.api.protocol.RequestCodes;
 import org.carafe.api.protocol.Status;
 import org.carafe.api.protocol.WireFormatException;
+import org.carafe.api.transport.HandedConnection;
 import org.carafe.transport.stats.RequestCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,7 +151,7 @@ final class Dispatcher {
         request.reset(name != null ? name : describeCode(code));
         if (name == null) {
             reply(conn, request, Status.NOT_IMPLEMENTED);
-        } else if (thread == null) {
+        } else if (thread == null || conn.takeAdmitted()) {
             run(conn);
         } else {
             thread.runOrHold(conn.heldTask());
@@ -375,6 +376,57 @@ final class Dispatcher {
         conn.request().dropParked();
         waits.cancel(conn);
         conn.closeAfterFlush();
+    }
+
+    // ---- handing over to a successor (loop) ----
+
+    /** The names given dynamic codes, in code order, for a successor. */
+    List<String> dynamicNames() {
+        return codes.dynamicNames();
+    }
+
+    /** Gives the names a departing revision coded the same codes (before any connection). */
+    void adoptCodes(List<String> names) {
+        codes.adopt(names);
+    }
+
+    /**
+     * Leaves {@code conn} for a successor: an outstanding request is taken back from its
+     * handler, its wait or its hold (as when a handler departs) and goes back in front of the
+     * unread bytes; unsent reply bytes are taken out of the outbox. The connection is marked
+     * ended, so nothing of this revision acts on it again.
+     */
+    HandedConnection handOff(ClientConnection conn) {
+        ByteBuffer frame = null;
+        EmuThread thread = conn.thread();
+        boolean closing = conn.isEnded() || conn.outbox().isClosing();
+        boolean admitted = false;
+        if (!conn.isEnded() && conn.isBusy()) {
+            ClientRequest request = conn.request();
+            if (request.parked() != null) {
+                ParkedRequests.cancelWait(thread);
+                request.dropParked();
+            }
+            waits.cancel(conn);
+            admitted = thread == null || !thread.unhold(conn.heldTask());
+            frame = conn.takeBackFrame();
+        }
+        ByteBuffer unread = concat(frame, conn.reader().takeCarry());
+        conn.markEnded();
+        parkedRequests.remove(conn);
+
+        return new HandedConnection(conn.channel(), conn.peerPid(), conn.peerStartTime(),
+                conn.reader().helloDone(), closing ? null : thread, unread,
+                conn.outbox().takePending(), closing, admitted);
+    }
+
+    private static ByteBuffer concat(ByteBuffer first, ByteBuffer second) {
+        if (first == null || second == null) {
+            return first != null ? first : second;
+        }
+        ByteBuffer both = ByteBuffer.allocate(first.remaining() + second.remaining());
+        both.put(first).put(second).flip();
+        return both;
     }
 
     // ---- helpers ----

@@ -75,6 +75,26 @@ final class FrameReader {
                 + " (" + partial + " bytes of it received)";
     }
 
+    /**
+     * Takes the bytes of an incomplete hello or frame, for a successor to feed first; they
+     * are no longer this reader's. Null when there are none.
+     */
+    ByteBuffer takeCarry() {
+        if (carry == null || carry.position() == 0) {
+            return null;
+        }
+        carry.flip();
+        ByteBuffer out = ByteBuffer.allocate(carry.remaining());
+        out.put(carry).flip();
+        carry = null;
+        return out;
+    }
+
+    /** The hello was read by a departing revision: the stream goes on with frames. */
+    void helloAlreadyDone() {
+        helloDone = true;
+    }
+
     /** Whether the hello has been read. */
     boolean helloDone() {
         return helloDone;

@@ -6,15 +6,22 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.carafe.api.model.ServerLoop;
+import org.carafe.api.transport.HandedConnection;
 import org.newsclub.net.unix.AFUNIXSelectorProvider;
 import org.newsclub.net.unix.AFUNIXSocketChannel;
 import org.newsclub.net.unix.AFUNIXSocketCredentials;
@@ -38,6 +45,8 @@ final class IoLoop implements Runnable {
     private static final int READ_BUFFER = 128 * 1024;
     private static final long ACCEPT_PAUSE_MS = 100;
     private static final int SEND_BUFFER = 4 << 20;
+    /** At most this many batches of queued loop tasks are served before a hand-off. */
+    private static final int DRAIN_ROUNDS = 64;
 
     private final Selector selector;
     private final long uid;
@@ -49,6 +58,8 @@ final class IoLoop implements Runnable {
     private final Thread thread;
     private final Runnable failed;
     private volatile boolean running = true;
+    /** Set by {@link #handOff}: the thread ends leaving its connections open. */
+    private boolean handingOff;
     private long acceptPausedUntil;
     private long lastAcceptWarning;
     private MasterSocket master;
@@ -84,6 +95,104 @@ final class IoLoop implements Runnable {
         running = false;
         selector.wakeup();
         thread.join(millis);
+    }
+
+    /**
+     * Stops the thread for a successor (SCR's thread): on the IO thread, which is the loop,
+     * the queued tasks are served first, then {@code each} turns every open connection into
+     * what the successor adopts, and the thread ends without closing them (its selector is
+     * closed, which deregisters them). Waits up to {@code millis}; the master socket stays
+     * with its owner.
+     */
+    List<HandedConnection> handOff(Function<ClientConnection, HandedConnection> each,
+            long millis) throws InterruptedException, TimeoutException, ExecutionException {
+        CompletableFuture<List<HandedConnection>> result = new CompletableFuture<>();
+        post(() -> {
+            try {
+                ServerLoop loop = dispatcher.kernel().loop();
+                for (int i = 0; i < DRAIN_ROUNDS && loop.runPending() == 0; i++) {
+                    // serve what is queued, so that every request is answered, parked or held
+                }
+                List<HandedConnection> out = new ArrayList<>();
+                for (ClientConnection conn : connections) {
+                    SelectionKey key = conn.key();
+                    if (key != null) {
+                        key.cancel();
+                    }
+                    out.add(each.apply(conn));
+                }
+                connections.clear();
+                masterKey.cancel();
+                handingOff = true;
+                running = false;
+                result.complete(out);
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        List<HandedConnection> out = result.get(millis, TimeUnit.MILLISECONDS);
+        thread.join(millis);
+        return out;
+    }
+
+    /**
+     * Takes over connections a departing revision left (any thread; done on the IO thread):
+     * each is registered, gets the thread it served and its unsent bytes, and its unread
+     * bytes are read as if they had just arrived.
+     */
+    void adopt(List<HandedConnection> left) {
+        post(() -> {
+            for (HandedConnection h : left) {
+                try {
+                    adoptOne(h);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("could not take over the connection of pid {}: {}", h.peerPid(),
+                            e.toString());
+                    closeQuietly((AFUNIXSocketChannel) h.channel());
+                    if (h.thread() != null && !h.thread().isTerminated()) {
+                        dispatcher.kernel().endThread(h.thread(), 1, false);
+                    }
+                }
+            }
+        });
+    }
+
+    private void adoptOne(HandedConnection h) throws IOException {
+        AFUNIXSocketChannel channel = (AFUNIXSocketChannel) h.channel();
+        ClientConnection conn = new ClientConnection(channel, h.peerPid(), h.peerStartTime(),
+                this, dispatcher);
+        if (h.helloDone()) {
+            conn.reader().helloAlreadyDone();
+        }
+        if (h.thread() != null) {
+            conn.bind(h.thread());
+            h.thread().rebind(conn);
+        }
+        conn.setKey(channel.register(selector, SelectionKey.OP_READ, conn));
+        connections.add(conn);
+        if (h.unsent() != null) {
+            conn.send(h.unsent(), true, null);
+        }
+        if (h.closing()) {
+            conn.markEnded();
+            conn.closeAfterFlush();
+            return;
+        }
+        if (h.thread() == null) {
+            dispatcher.kernel().loop().schedule(() -> dispatcher.initDeadline(conn),
+                    dispatcher.limits().initDeadlineMillis());
+        }
+        if (h.unread() != null) {
+            if (h.admitted()) {
+                conn.admitNext();
+            }
+            String fault = conn.reader().feed(h.unread(), conn);
+            if (fault != null) {
+                stopReading(conn);
+                dispatcher.faultLater(conn, fault);
+            }
+        }
+        LOG.debug("taken over: {}", conn.describe());
     }
 
     /** Runs {@code task} on the IO thread soon. Any thread. */
@@ -137,6 +246,9 @@ final class IoLoop implements Runnable {
         try {
             while (running) {
                 runTasks();
+                if (!running) {
+                    break;
+                }
                 resumeAccepting();
                 long wait = loop.runPending();
                 if (!tasks.isEmpty() || wait == 0) {
@@ -159,7 +271,8 @@ final class IoLoop implements Runnable {
         } finally {
             try {
                 runTasks();
-                for (ClientConnection conn : connections) {
+                for (ClientConnection conn : handingOff ? List.<ClientConnection>of()
+                        : connections) {
                     close(conn);
                 }
                 try {

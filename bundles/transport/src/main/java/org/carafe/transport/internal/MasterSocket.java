@@ -15,8 +15,12 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
 
+import org.carafe.api.transport.HandedConnection;
+import org.carafe.api.transport.HandedTransport;
+import org.carafe.api.transport.TransportHandover;
 import org.newsclub.net.unix.AFUNIXServerSocketChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
@@ -85,6 +89,23 @@ final class MasterSocket implements Closeable {
             lockFile.close();
             throw e;
         }
+    }
+
+    /**
+     * Takes over the socket, lock and directory a departing revision of the transport left
+     * (see {@link TransportHandover}); the channel is already bound and non-blocking.
+     */
+    static MasterSocket adopt(HandedTransport left) {
+        return new MasterSocket(left.socketDir(), left.lockFile(), left.lock(),
+                (AFUNIXServerSocketChannel) left.master());
+    }
+
+    /**
+     * What a successor adopts: this socket with the given connections and request names. This
+     * object must not be closed afterwards; the successor (or the handover) owns it all.
+     */
+    HandedTransport handOff(List<HandedConnection> connections, List<String> dynamicNames) {
+        return new HandedTransport(dir, channel, lockFile, lock, connections, dynamicNames);
     }
 
     /**

@@ -106,6 +106,34 @@ final class Outbox {
         return true;
     }
 
+    /**
+     * Takes what is left to write, as one buffer in read mode (null if nothing), for a
+     * successor to send first; the handed-over buffers are done with, and the budget is given
+     * back. Nothing is written from here on.
+     */
+    synchronized ByteBuffer takePending() {
+        int total = 0;
+        for (ByteBuffer b : pending) {
+            total += b.remaining();
+        }
+        ByteBuffer out = null;
+        if (total > 0) {
+            out = ByteBuffer.allocate(total);
+            for (ByteBuffer b : pending) {
+                out.put(b);
+            }
+            out.flip();
+        }
+        dropPending();
+        closed = true;
+        return out;
+    }
+
+    /** Whether nothing more is to be sent (the connection closes once the rest is out). */
+    synchronized boolean isClosing() {
+        return closing;
+    }
+
     /** Nothing more is sent; the IO thread closes once the pending bytes are out. */
     synchronized void closeAfterFlush() {
         closing = true;

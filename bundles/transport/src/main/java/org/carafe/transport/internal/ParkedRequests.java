@@ -76,7 +76,7 @@ final class ParkedRequests {
     }
 
     /** Ends the thread's current wait without a reply; the wait's code may already be gone. */
-    private static void cancelWait(EmuThread thread) {
+    static void cancelWait(EmuThread thread) {
         Waiter wait = thread != null ? thread.currentWait() : null;
         if (wait == null) {
             return;

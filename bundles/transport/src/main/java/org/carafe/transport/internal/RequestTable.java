@@ -62,6 +62,24 @@ final class RequestTable {
         return code;
     }
 
+    /** The names given dynamic codes, in the order of their codes. */
+    List<String> dynamicNames() {
+        return List.copyOf(dynamic);
+    }
+
+    /**
+     * Gives {@code names} the codes a departing revision gave them, in order (an empty table
+     * only). Whether they were speculative is not kept: they count as names with a handler.
+     */
+    void adopt(List<String> names) {
+        if (!dynamic.isEmpty()) {
+            throw new IllegalStateException("request codes were handed out already");
+        }
+        for (String name : names) {
+            code(name, true);
+        }
+    }
+
     /** A handler for {@code name} appeared: its code no longer counts as speculative. */
     void handlerSeen(String name) {
         speculative.remove(name);

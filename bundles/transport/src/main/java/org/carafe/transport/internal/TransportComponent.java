@@ -2,16 +2,22 @@ package org.carafe.transport.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 import org.carafe.api.handler.RequestHandler;
 import org.carafe.api.lifecycle.ProcessListener;
 import org.carafe.api.model.Kernel;
+import org.carafe.api.transport.HandedConnection;
+import org.carafe.api.transport.HandedTransport;
+import org.carafe.api.transport.TransportHandover;
 import org.carafe.transport.stats.RequestStatistics;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,6 +46,8 @@ public final class TransportComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransportComponent.class);
     private static final long STOP_MILLIS = 5000;
+    /** DS's deactivation reason when the component's bundle stops (ComponentConstants). */
+    private static final int BUNDLE_STOPPED = 6;
 
     private final BundleContext context;
     private final Kernel kernel;
@@ -67,10 +75,16 @@ public final class TransportComponent {
         this.idle = new IdleShutdown(kernel, this::openConnections, this::stopFramework);
 
         MasterSocket master;
+        HandedTransport adopted = TransportHandover.adopt();
         try {
             uid = MasterSocket.ownUid();
             settings = Settings.resolve(config, this::lookup, uid);
-            master = MasterSocket.open(settings.socketDir(), uid);
+            if (adopted != null) {
+                master = MasterSocket.adopt(adopted);
+                dispatcher.adoptCodes(adopted.dynamicNames());
+            } else {
+                master = MasterSocket.open(settings.socketDir(), uid);
+            }
             io = new IoLoop(master, uid, dispatcher, this::stopFramework);
         } catch (MasterSocket.LockHeldException e) {
             LOG.error(e.getMessage());
@@ -78,6 +92,9 @@ public final class TransportComponent {
             return;
         } catch (IOException | RuntimeException e) {
             LOG.error("Carafe cannot listen: {}", e.getMessage(), e);
+            if (adopted != null) {
+                TransportHandover.abandon(adopted, kernel);
+            }
             stopFramework();
             return;
         }
@@ -86,11 +103,20 @@ public final class TransportComponent {
         kernel.loop().execute(() -> idle.configure(settings.persistent(),
                 settings.graceSeconds()));
         io.start();
+        if (adopted != null) {
+            io.adopt(adopted.connections());
+            LOG.info("Carafe transport taken over from its previous revision: {} connections "
+                    + "on {}", adopted.connections().size(), master.socketPath());
+        }
         idleRegistration = context.registerService(ProcessListener.class, idle, null);
         statsRegistration = context.registerService(RequestStatistics.class,
                 new TransportStatistics(dispatcher, limits), null);
         serving = true;
-        announce(master.socketPath());
+        if (adopted == null) {
+            announce(master.socketPath());
+        } else if (!master.dir().equals(settings.socketDir())) {
+            rebind(settings.socketDir());
+        }
     }
 
     @Modified
@@ -117,13 +143,17 @@ public final class TransportComponent {
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate(int reason) {
         serving = false;
         if (io == null) {
             return;
         }
         statsRegistration.unregister();
         idleRegistration.unregister();
+        if (reason == BUNDLE_STOPPED && updating()
+                && handOff()) {
+            return;
+        }
         try {
             kernel.loop().call(() -> {
                 idle.disarm();
@@ -180,6 +210,42 @@ public final class TransportComponent {
         String name = bundle.getSymbolicName();
         return new HandlerRegistry.Origin(name != null ? name : "",
                 bundle.getVersion().toString());
+    }
+
+    /**
+     * Whether this bundle stops on its own (an update, a refresh) while the framework and the
+     * api bundle run on, so that a successor can take the connections over.
+     */
+    private boolean updating() {
+        Bundle api = FrameworkUtil.getBundle(TransportHandover.class);
+        return context.getBundle(0).getState() == Bundle.ACTIVE && api != null
+                && api.getState() == Bundle.ACTIVE;
+    }
+
+    /**
+     * Leaves the master socket and every connection to a successor (see {@link
+     * TransportHandover}); false if that failed, and the connections are to be ended instead.
+     */
+    private boolean handOff() {
+        try {
+            kernel.loop().call(() -> {
+                idle.disarm();
+                return null;
+            });
+            List<HandedConnection> left = io.handOff(dispatcher::handOff, STOP_MILLIS);
+            List<String> names = kernel.loop().call(dispatcher::dynamicNames);
+            TransportHandover.leave(io.master().handOff(left, names), kernel,
+                    TransportHandover.GRACE_MILLIS);
+            LOG.info("Carafe transport left {} connections for its next revision (at most {} "
+                    + "ms)", left.size(), TransportHandover.GRACE_MILLIS);
+            return true;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warn("could not hand the connections over ({}); ending them", e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private int openConnections() {

@@ -192,4 +192,24 @@ public class FrameReaderTest {
         b.put(bytes).flip();
         return b;
     }
+
+    @Test
+    public void aSuccessorReadsOnFromTheCarryWithoutAHello() {
+        byte[] stream = concat(hello(), frame(7, 1, 2), frame(9, 3, 4, 5));
+        reader.feed(buffer(Arrays.copyOf(stream, stream.length - 2)), sink);
+
+        ByteBuffer carry = reader.takeCarry();
+        FrameReader next = new FrameReader(() -> 100);
+        next.helloAlreadyDone();
+        Recorder after = new Recorder();
+        assertNull(next.feed(carry, after));
+        assertNull(next.feed(buffer(Arrays.copyOfRange(stream, stream.length - 2,
+                stream.length)), after));
+
+        assertEquals(List.of(7), sink.codes);
+        assertEquals(List.of(9), after.codes);
+        assertEquals(3, after.data.get(0).length);
+        assertNull("nothing carried once taken", reader.takeCarry());
+        assertTrue(after.versions.isEmpty());
+    }
 }

@@ -2,6 +2,7 @@ package org.carafe.transport.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -167,5 +168,36 @@ public class OutboxTest {
         assertFalse(outbox.send(ByteBuffer.allocate(5 * Outbox.WRITE_SLICE + 3)));
 
         assertEquals(Outbox.WRITE_SLICE, largest[0]);
+    }
+
+    @Test
+    public void pendingBytesAreTakenForASuccessorInOrderAndNothingIsWrittenAfter() {
+        OutputBudget budget = new OutputBudget();
+        StuckChannel channel = new StuckChannel(2);
+        Outbox outbox = new Outbox(channel, budget);
+        boolean[] done = new boolean[1];
+
+        outbox.send(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+        outbox.send(ByteBuffer.wrap(new byte[] {4, 5}), true, () -> done[0] = true);
+        ByteBuffer taken = outbox.takePending();
+
+        assertEquals(3, taken.remaining());
+        assertEquals(3, taken.get());
+        assertEquals(4, taken.get());
+        assertEquals(5, taken.get());
+        assertTrue("the handed-over buffer is done with", done[0]);
+        assertEquals(0, budget.total());
+        channel.room = Integer.MAX_VALUE;
+        assertFalse(outbox.send(ByteBuffer.wrap(new byte[] {6})));
+        assertEquals("nothing written after the take", Integer.MAX_VALUE, channel.room);
+    }
+
+    @Test
+    public void nothingPendingIsTakenAsNull() {
+        Outbox outbox = new Outbox(new StuckChannel(100), new OutputBudget());
+
+        outbox.send(ByteBuffer.wrap(new byte[] {1}));
+
+        assertNull(outbox.takePending());
     }
 }

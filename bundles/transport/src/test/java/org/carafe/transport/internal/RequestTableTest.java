@@ -38,4 +38,18 @@ public class RequestTableTest {
         table.handlerSeen("guess_0");
         assertTrue(table.code("now_there_is_room", false) > 0);
     }
+
+    @Test
+    public void aSuccessorGivesTheSameNamesTheSameCodes() {
+        int first = table.code("audit_echo", true);
+        int second = table.code("audit_other", false);
+
+        RequestTable next = new RequestTable();
+        next.adopt(table.dynamicNames());
+
+        assertEquals(first, next.code("audit_echo", false));
+        assertEquals(second, next.code("audit_other", false));
+        assertEquals("audit_other", next.name(second));
+        assertEquals(second + 1, next.code("audit_new", true));
+    }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -28,6 +29,8 @@ import org.carafe.api.model.ServerLoop;
 import org.carafe.api.protocol.Protocol;
 import org.carafe.api.protocol.RequestCodes;
 import org.carafe.api.protocol.Status;
+import org.carafe.api.transport.HandedConnection;
+import org.carafe.api.transport.HandedTransport;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -46,6 +49,7 @@ public class TransportLoopbackTest {
     private Limits limits;
     private HandlerRegistry handlers;
     private IoLoop io;
+    private Dispatcher dispatcher;
     private long nextServiceId = 1;
 
     @Before
@@ -55,11 +59,17 @@ public class TransportLoopbackTest {
         loop = new ServerLoop();
         kernel = new Kernel(loop, new LinuxProcesses());
         limits = new Limits();
-        Dispatcher[] dispatcher = new Dispatcher[1];
-        handlers = new HandlerRegistry(name -> dispatcher[0].handlerArrivedLater(name));
-        dispatcher[0] = new Dispatcher(kernel, handlers, limits);
+        serve(MasterSocket.open(dir, MasterSocket.ownUid()));
+    }
+
+    /** A dispatcher, handlers and IO thread on {@code master}, as the component makes them. */
+    private void serve(MasterSocket master) throws IOException {
+        Dispatcher[] made = new Dispatcher[1];
+        handlers = new HandlerRegistry(name -> made[0].handlerArrivedLater(name));
+        made[0] = new Dispatcher(kernel, handlers, limits);
+        dispatcher = made[0];
         long uid = MasterSocket.ownUid();
-        io = new IoLoop(MasterSocket.open(dir, uid), uid, dispatcher[0], () -> { });
+        io = new IoLoop(master, uid, dispatcher, () -> { });
         io.start();
         add("init_thread", request -> {
             EmuProcess process = request.kernel().createProcess(0, 0, 0, "test");
@@ -236,6 +246,39 @@ public class TransportLoopbackTest {
         }
     }
 
+    @Test
+    public void aSuccessorTakesOverConnectionsWithAHalfSentRequest() throws Exception {
+        try (Client c = new Client(); Client late = new Client()) {
+            c.hello(Protocol.VERSION);
+            c.call(1, initData());
+            int code = c.call(0, str("my_request")).getInt();
+            assertEquals(5, c.call(ECHO, u32(4)).getInt());
+            ByteBuffer half = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+            half.putInt(ECHO).putInt(4).put((byte) 41).put((byte) 0).flip();
+            c.write(half);
+            EmuThread thread = loop.call(() -> kernel.threads().iterator().next());
+            Object before = loop.call(thread::connection);
+
+            List<HandedConnection> left = io.handOff(dispatcher::handOff, 5000);
+            List<String> names = loop.call(dispatcher::dynamicNames);
+            HandedTransport state = io.master().handOff(left, names);
+            serve(MasterSocket.adopt(state));
+            dispatcher.adoptCodes(state.dynamicNames());
+            io.adopt(state.connections());
+            c.write(ByteBuffer.wrap(new byte[] {0, 0}));
+
+            assertEquals("the half-sent request is served by the successor", 42,
+                    c.receive().getInt());
+            assertEquals(Status.SUCCESS, c.status);
+            assertEquals("dynamic codes survive", code, c.call(0, str("my_request")).getInt());
+            assertTrue(loop.call(thread::connection) != before);
+            assertEquals(1, (int) loop.call(() -> kernel.threads().size()));
+            assertEquals(0, late.hello(Protocol.VERSION));
+            late.call(1, initData());
+            assertEquals(Status.SUCCESS, late.status);
+        }
+    }
+
     private void add(String name, RequestHandler handler) {
         Map<String, Object> props = new HashMap<>();
         props.put(RequestHandler.REQUEST, name);
@@ -306,7 +349,7 @@ public class TransportLoopbackTest {
             return channel.read(ByteBuffer.allocate(1)) < 0;
         }
 
-        private void write(ByteBuffer b) throws IOException {
+        void write(ByteBuffer b) throws IOException {
             while (b.hasRemaining()) {
                 channel.write(b);
             }
