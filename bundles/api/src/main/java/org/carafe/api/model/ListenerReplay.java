@@ -7,19 +7,25 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.carafe.api.lifecycle.ProcessListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Lifecycle events announced while a listener is away, typically while its bundle is updated,
- * kept for its successor: a listener is known by its class name, which an update keeps. From
- * {@link #departed} until a listener of that class arrives (at most {@link #GRACE_MILLIS}),
- * every event is queued with a reference on the objects it names (nulls skipped); the
- * successor hears them first, in order, then the new ones. Without a successor in time the
- * events are dropped.
+ * Lifecycle events announced while a listener is away, typically while its bundle is updated
+ * or stopped, kept for its successor: a listener is known by its class name, which an update
+ * keeps. From {@link #departed} until a listener of that class arrives, every event is queued
+ * with a reference on the objects it names (nulls skipped); the successor hears them first, in
+ * order, then the new ones, so a console or debugger bundle started again after a long stop
+ * still cleans up after the processes that ended meanwhile. Only past {@link #MAX_KEPT} events
+ * (the bundle is gone for good, and the server busy) are they dropped, with a warning.
  * Departure and arrival come from the registering thread; everything else is on the loop.
  */
 final class ListenerReplay {
-    /** How long the events of a departed listener are kept for a successor. */
+    private static final Logger LOG = LoggerFactory.getLogger(ListenerReplay.class);
+    /** After this long without a successor, a line says that its events are still kept. */
     static final long GRACE_MILLIS = 10_000;
+    /** Events kept at most for one departed listener class. */
+    static final int MAX_KEPT = 100_000;
 
     private record Pending(Consumer<ProcessListener> event, KObject[] subjects) {
     }
@@ -31,12 +37,13 @@ final class ListenerReplay {
     /** A listener left: keep the events it would hear, and give up after the grace time. */
     void departed(ProcessListener listener, ServerLoop loop) {
         String name = listener.getClass().getName();
-        List<Pending> queue = new ArrayList<>();
+        List<Pending> queue;
         synchronized (this) {
-            away.put(name, queue);
+            // a successor that left again before it arrived keeps the queue it had
+            queue = away.computeIfAbsent(name, n -> new ArrayList<>());
             any = true;
         }
-        loop.schedule(() -> expire(name, queue), GRACE_MILLIS);
+        loop.schedule(() -> stillAway(name, queue), GRACE_MILLIS);
     }
 
     /** Whether events are being kept for a listener like {@code listener}. */
@@ -50,6 +57,13 @@ final class ListenerReplay {
             return;
         }
         synchronized (this) {
+            List<String> full = new ArrayList<>();
+            away.forEach((name, queue) -> {
+                if (queue.size() >= MAX_KEPT) {
+                    full.add(name);
+                }
+            });
+            full.forEach(this::drop);
             for (List<Pending> queue : away.values()) {
                 for (KObject subject : subjects) {
                     if (subject != null) {
@@ -80,13 +94,21 @@ final class ListenerReplay {
         }
     }
 
-    private void expire(String name, List<Pending> queue) {
-        synchronized (this) {
-            if (!away.remove(name, queue)) {
-                return;
-            }
-            any = !away.isEmpty();
+    private synchronized void stillAway(String name, List<Pending> queue) {
+        if (away.get(name) == queue) {
+            LOG.info("no successor of process listener {} within {} ms; its events are kept "
+                    + "until one arrives ({} so far, at most {})", name, GRACE_MILLIS,
+                    queue.size(), MAX_KEPT);
         }
+    }
+
+    /** Stops keeping events for {@code name}, releasing what they hold (under this). */
+    private void drop(String name) {
+        List<Pending> queue = away.remove(name);
+        any = !away.isEmpty();
+        LOG.warn("process listener {} has been away for {} events; they are dropped, and what "
+                + "it would have released on them stays until the server stops", name,
+                queue.size());
         queue.forEach(ListenerReplay::release);
     }
 

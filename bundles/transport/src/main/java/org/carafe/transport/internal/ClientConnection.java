@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.SelectionKey;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.carafe.api.model.Connection;
 import org.carafe.api.model.EmuThread;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ClientConnection implements Connection, FrameReader.Sink {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+    private static final int BASE_DATA = 256;
+    /** A request buffer grown beyond this goes back to its base size once answered. */
+    private static final int KEEP_DATA = 64 * 1024;
 
     private final AFUNIXSocketChannel channel;
     private final int peerPid;
@@ -43,8 +47,10 @@ final class ClientConnection implements Connection, FrameReader.Sink {
 
     // handed from the IO thread to the loop; see the class comment
     private volatile boolean busy;
-    private byte[] data = new byte[256];
+    private byte[] data = new byte[BASE_DATA];
     private ByteBuffer dataView = ByteBuffer.wrap(data);
+    /** Bytes of {@link #data} beyond its base size, charged to the input budget. */
+    private final AtomicLong charged = new AtomicLong();
     private int code;
     private int size;
 
@@ -69,7 +75,8 @@ final class ClientConnection implements Connection, FrameReader.Sink {
         this.peerPid = peerPid;
         this.peerStartTime = peerStartTime;
         this.outbox = new Outbox(channel, dispatcher.limits().outputBudget());
-        this.reader = new FrameReader(dispatcher.limits()::maxRequestBytes);
+        this.reader = new FrameReader(dispatcher.limits()::maxRequestBytes,
+                dispatcher.limits().inputBudget());
         this.io = io;
         this.dispatcher = dispatcher;
         this.serveTask = () -> dispatcher.serve(this);
@@ -129,7 +136,15 @@ final class ClientConnection implements Connection, FrameReader.Sink {
             return false;
         }
         if (data.length < size) {
-            data = new byte[Math.max(size, data.length * 2)];
+            int grown = Math.max(size, data.length * 2);
+            InputBudget budget = dispatcher.limits().inputBudget();
+            if (!budget.take(grown - data.length)) {
+                dispatcher.faultLater(this, "requests of all clients hold more than "
+                        + budget.maxTotal() + " bytes (input budget)");
+                return false;
+            }
+            charged.addAndGet(grown - data.length);
+            data = new byte[grown];
             dataView = ByteBuffer.wrap(data);
         }
         src.get(offset, data, 0, size);
@@ -216,9 +231,27 @@ final class ClientConnection implements Connection, FrameReader.Sink {
         return frame;
     }
 
-    /** The request is answered: the IO thread may fill the buffer again. */
+    /**
+     * The request is answered: the IO thread may fill the buffer again. A buffer a large
+     * request grew goes back to its base size first.
+     */
     void release() {
+        if (data.length > KEEP_DATA) {
+            shrink();
+        }
         busy = false;
+    }
+
+    /** The connection is closed: what it holds of the input budget is given back (IO thread). */
+    void freeInput() {
+        reader.release();
+        dispatcher.limits().inputBudget().give(charged.getAndSet(0));
+    }
+
+    private void shrink() {
+        dispatcher.limits().inputBudget().give(charged.getAndSet(0));
+        data = new byte[BASE_DATA];
+        dataView = ByteBuffer.wrap(data);
     }
 
     // ---- sending (loop, or IO thread for the hello) ----

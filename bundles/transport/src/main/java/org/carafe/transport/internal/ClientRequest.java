@@ -31,6 +31,8 @@ final class ClientRequest implements Request {
     private RequestHandler servedBy;
     private int code;
     private long startNanos;
+    /** Served once already (taken back, or handed over): no suspension holds it again. */
+    private boolean admitted;
 
     ClientRequest(ClientConnection connection, Dispatcher dispatcher) {
         this.connection = connection;
@@ -46,7 +48,22 @@ final class ClientRequest implements Request {
         this.status = Status.SUCCESS;
         this.parked = null;
         this.servedBy = null;
+        this.admitted = false;
         out.clear();
+    }
+
+    /** This request was already being served before (see {@link #isAdmitted}). */
+    void admit() {
+        admitted = true;
+    }
+
+    /**
+     * Whether the request was already let through its thread's suspension hold once: served
+     * again after a take-back, it must not wait for a resume (a debuggee's exception_event
+     * waits while its process is suspended).
+     */
+    boolean isAdmitted() {
+        return admitted;
     }
 
     /**
@@ -55,6 +72,7 @@ final class ClientRequest implements Request {
      * first, so the old handler can no longer answer.
      */
     void restart() {
+        admitted = true;
         dropParked();
         this.in = connection.data();
         this.status = Status.SUCCESS;

@@ -58,7 +58,8 @@ final class Dispatcher {
         this.loop = kernel.loop();
         this.handlers = handlers;
         this.limits = limits;
-        this.waits = new HandlerWaits(loop, limits, this::run, this::notImplemented);
+        this.waits = new HandlerWaits(loop, limits, this::runUnlessSuspended,
+                this::notImplemented);
     }
 
     Kernel kernel() {
@@ -152,6 +153,20 @@ final class Dispatcher {
         if (name == null) {
             reply(conn, request, Status.NOT_IMPLEMENTED);
         } else if (thread == null || conn.takeAdmitted()) {
+            request.admit();
+            run(conn);
+        } else {
+            thread.runOrHold(conn.heldTask());
+        }
+    }
+
+    /**
+     * Runs a request that waited for its handler, or holds it while its thread is suspended
+     * (the thread may have been suspended meanwhile).
+     */
+    private void runUnlessSuspended(ClientConnection conn) {
+        EmuThread thread = conn.thread();
+        if (thread == null || thread.isTerminated() || conn.request().isAdmitted()) {
             run(conn);
         } else {
             thread.runOrHold(conn.heldTask());
@@ -314,11 +329,19 @@ final class Dispatcher {
 
     // ---- ending connections (loop) ----
 
-    /** A connection that has not sent init_thread by now is dropped (loop). */
+    /**
+     * A connection that has not sent init_thread by now is dropped (loop). One whose
+     * init_thread waits for its handler is left to that wait, which answers it in time.
+     */
     void initDeadline(ClientConnection conn) {
-        if (conn.thread() == null) {
-            fault(conn, "no init_thread within " + limits.initDeadlineMillis() + " ms");
+        if (conn.thread() != null || conn.isEnded()) {
+            return;
         }
+        if (conn.isBusy()) {
+            loop.schedule(() -> initDeadline(conn), limits.initDeadlineMillis());
+            return;
+        }
+        fault(conn, "no init_thread within " + limits.initDeadlineMillis() + " ms");
     }
 
     /** A protocol fault: one line naming the client, then its thread ends with exit code 1. */
@@ -403,12 +426,15 @@ final class Dispatcher {
         boolean admitted = false;
         if (!conn.isEnded() && conn.isBusy()) {
             ClientRequest request = conn.request();
+            admitted = request.parked() != null || request.isAdmitted();
             if (request.parked() != null) {
                 ParkedRequests.cancelWait(thread);
                 request.dropParked();
             }
             waits.cancel(conn);
-            admitted = thread == null || !thread.unhold(conn.heldTask());
+            if (thread != null) {
+                thread.unhold(conn.heldTask());
+            }
             frame = conn.takeBackFrame();
         }
         ByteBuffer unread = concat(frame, conn.reader().takeCarry());

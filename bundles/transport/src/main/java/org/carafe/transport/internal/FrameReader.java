@@ -27,12 +27,19 @@ final class FrameReader {
     private static final int CARRY_KEEP = 4096;
 
     private final IntSupplier maxRequestBytes;
+    private final InputBudget budget;
     private ByteBuffer carry;
     private boolean helloDone;
     private boolean stopped;
 
     FrameReader(IntSupplier maxRequestBytes) {
+        this(maxRequestBytes, new InputBudget(Long.MAX_VALUE));
+    }
+
+    /** A reader whose carry buffer is charged to {@code budget}. */
+    FrameReader(IntSupplier maxRequestBytes, InputBudget budget) {
         this.maxRequestBytes = maxRequestBytes;
+        this.budget = budget;
     }
 
     /**
@@ -48,20 +55,37 @@ final class FrameReader {
         src.order(ByteOrder.LITTLE_ENDIAN);
         if (carry == null || carry.position() == 0) {
             String fault = parse(src, sink);
-            if (src.hasRemaining() && !stopped) {
-                stash(src);
+            if (src.hasRemaining() && !stopped && !stash(src)) {
+                return overBudget();
             }
             return fault;
         }
 
-        stash(src);
+        if (!stash(src)) {
+            return overBudget();
+        }
         carry.flip();
         String fault = parse(carry, sink);
         carry.compact();
         if (carry.position() == 0 && carry.capacity() > CARRY_KEEP) {
-            carry = null;
+            release();
         }
         return fault;
+    }
+
+    /** Gives the carry buffer back to the budget (the connection closes, or it is empty). */
+    void release() {
+        if (carry != null) {
+            budget.give(carry.capacity());
+            carry = null;
+        }
+    }
+
+    private String overBudget() {
+        stopped = true;
+        release();
+        return "incomplete frames of all clients hold more than " + budget.maxTotal()
+                + " bytes (input budget)";
     }
 
     /** The peer closed its side: the fault if it left inside the hello or a frame, else null. */
@@ -86,7 +110,7 @@ final class FrameReader {
         carry.flip();
         ByteBuffer out = ByteBuffer.allocate(carry.remaining());
         out.put(carry).flip();
-        carry = null;
+        release();
         return out;
     }
 
@@ -136,18 +160,29 @@ final class FrameReader {
         return null;
     }
 
-    /** Appends the rest of {@code src} to the carry buffer (write mode), growing it. */
-    private void stash(ByteBuffer src) {
+    /**
+     * Appends the rest of {@code src} to the carry buffer (write mode), growing it; false if
+     * the budget refuses the growth.
+     */
+    private boolean stash(ByteBuffer src) {
         int need = src.remaining();
         if (carry == null) {
-            carry = ByteBuffer.allocate(Math.max(need, 256)).order(ByteOrder.LITTLE_ENDIAN);
+            int capacity = Math.max(need, 256);
+            if (!budget.take(capacity)) {
+                return false;
+            }
+            carry = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
         } else if (carry.remaining() < need) {
             int capacity = Math.max(carry.capacity() * 2, carry.position() + need);
+            if (!budget.take(capacity - carry.capacity())) {
+                return false;
+            }
             ByteBuffer bigger = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
             carry.flip();
             bigger.put(carry);
             carry = bigger;
         }
         carry.put(src);
+        return true;
     }
 }

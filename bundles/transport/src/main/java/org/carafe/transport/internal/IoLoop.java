@@ -479,6 +479,7 @@ final class IoLoop implements Runnable {
             key.cancel();
         }
         closeQuietly(conn.channel());
+        conn.freeInput();
         connections.remove(conn);
         LOG.debug("disconnected: {}", conn.describe());
         dispatcher.closedLater(conn);

@@ -4,7 +4,8 @@ import org.carafe.api.protocol.Protocol;
 
 /**
  * The settings that change in place (ConfigAdmin {@code @Modified}): the largest request, the
- * handler wait and tracing, plus the budget of unread reply bytes all connections share.
+ * handler wait and tracing, plus the budgets of request and unread reply bytes all connections
+ * share.
  * Written by SCR's threads, read by the IO thread and the loop.
  */
 final class Limits {
@@ -14,6 +15,7 @@ final class Limits {
     private volatile int maxConnections = 16000;
     private volatile long initDeadlineMillis = 10_000;
     private final OutputBudget outputBudget = new OutputBudget();
+    private final InputBudget inputBudget = new InputBudget();
 
     void apply(Settings settings) {
         maxRequestBytes = settings.maxRequestBytes();
@@ -45,6 +47,11 @@ final class Limits {
 
     void setInitDeadlineMillis(long millis) {
         initDeadlineMillis = millis;
+    }
+
+    /** The shared budget of bytes held for requests (partial frames, request buffers). */
+    InputBudget inputBudget() {
+        return inputBudget;
     }
 
     /** The shared budget of unread reply bytes. */

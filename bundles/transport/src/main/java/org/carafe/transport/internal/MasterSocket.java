@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.carafe.api.transport.HandedConnection;
 import org.carafe.api.transport.HandedTransport;
@@ -35,6 +36,12 @@ final class MasterSocket implements Closeable {
     private static final FileAttribute<Set<PosixFilePermission>> LOCK_MODE =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
     private static final int BACKLOG = 4096;
+    /**
+     * Directories whose lock this JVM holds. Their lock file must not be opened again: closing
+     * a second channel to it would drop the lock the first one holds (POSIX record locks
+     * belong to the process).
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path dir;
     private final Path socketPath;
@@ -65,6 +72,19 @@ final class MasterSocket implements Closeable {
      * {@code dir/socket} (mode 0600), non-blocking.
      */
     static MasterSocket open(Path dir, long uid) throws IOException {
+        Path key = dir.toAbsolutePath().normalize();
+        if (!HELD.add(key)) {
+            throw new LockHeldException(dir);
+        }
+        try {
+            return openHeld(dir, uid);
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(key);
+            throw e;
+        }
+    }
+
+    private static MasterSocket openHeld(Path dir, long uid) throws IOException {
         makePrivateDir(dir, uid);
         FileChannel lockFile = FileChannel.open(dir.resolve("lock"), Set.of(
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -96,6 +116,7 @@ final class MasterSocket implements Closeable {
      * (see {@link TransportHandover}); the channel is already bound and non-blocking.
      */
     static MasterSocket adopt(HandedTransport left) {
+        HELD.add(left.socketDir().toAbsolutePath().normalize());
         return new MasterSocket(left.socketDir(), left.lockFile(), left.lock(),
                 (AFUNIXServerSocketChannel) left.master());
     }
@@ -147,6 +168,7 @@ final class MasterSocket implements Closeable {
                 lock.release();
             } finally {
                 lockFile.close();
+                HELD.remove(dir.toAbsolutePath().normalize());
             }
         }
     }

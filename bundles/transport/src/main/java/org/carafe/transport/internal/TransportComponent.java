@@ -65,7 +65,7 @@ public final class TransportComponent {
 
     @Activate
     public TransportComponent(BundleContext context, @Reference Kernel kernel,
-            TransportConfig config) {
+            TransportConfig config, Map<String, Object> raw) {
         this.context = context;
         this.kernel = kernel;
         this.handlers = new HandlerRegistry(this::handlerArrived, this::origin);
@@ -78,7 +78,7 @@ public final class TransportComponent {
         HandedTransport adopted = TransportHandover.adopt();
         try {
             uid = MasterSocket.ownUid();
-            settings = Settings.resolve(config, this::lookup, uid);
+            settings = Settings.resolve(config, raw, this::lookup, uid);
             if (adopted != null) {
                 master = MasterSocket.adopt(adopted);
                 dispatcher.adoptCodes(adopted.dynamicNames());
@@ -114,29 +114,30 @@ public final class TransportComponent {
         serving = true;
         if (adopted == null) {
             announce(master.socketPath());
-        } else if (!master.dir().equals(settings.socketDir())) {
-            rebind(settings.socketDir());
+        } else if (!master.dir().equals(settings.socketDir()) && !rebind(settings.socketDir())) {
+            settings = settings.withSocketDir(master.dir());
         }
     }
 
     @Modified
-    void modified(TransportConfig config) {
+    void modified(TransportConfig config, Map<String, Object> raw) {
         if (io == null) {
             return;
         }
-        Settings next;
+        Settings wanted;
         try {
-            next = Settings.resolve(config, this::lookup, uid);
+            wanted = Settings.resolve(config, raw, this::lookup, uid);
         } catch (IllegalArgumentException e) {
-            LOG.error("Carafe transport configuration refused: {}", e.getMessage());
+            LOG.error("Carafe transport configuration refused, the previous one stays: {}",
+                    e.getMessage());
             return;
         }
 
+        boolean moved = wanted.socketDir().equals(settings.socketDir())
+                || rebind(wanted.socketDir());
+        Settings next = moved ? wanted : wanted.withSocketDir(settings.socketDir());
         limits.apply(next);
         kernel.loop().execute(() -> idle.configure(next.persistent(), next.graceSeconds()));
-        if (!next.socketDir().equals(settings.socketDir())) {
-            rebind(next.socketDir());
-        }
         settings = next;
         LOG.info("Carafe transport reconfigured (trace {}, max request {} bytes)",
                 next.trace() ? "on" : "off", next.maxRequestBytes());
@@ -252,13 +253,16 @@ public final class TransportComponent {
         return io != null ? io.openConnections() : 0;
     }
 
-    private void rebind(Path dir) {
+    /** Listens on {@code dir} instead; false (and an ERROR line) if it cannot. */
+    private boolean rebind(Path dir) {
         try {
             MasterSocket next = MasterSocket.open(dir, uid);
             io.replaceMaster(next);
             announce(next.socketPath());
+            return true;
         } catch (IOException e) {
             LOG.error("Carafe keeps listening on {}: {}", settings.socketDir(), e.getMessage());
+            return false;
         }
     }
 

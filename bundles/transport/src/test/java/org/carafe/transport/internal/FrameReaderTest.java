@@ -212,4 +212,21 @@ public class FrameReaderTest {
         assertNull("nothing carried once taken", reader.takeCarry());
         assertTrue(after.versions.isEmpty());
     }
+
+    @Test
+    public void incompleteFramesBeyondTheInputBudgetAreAFaultAndGiveTheBytesBack() {
+        InputBudget budget = new InputBudget(1000);
+        FrameReader first = new FrameReader(() -> 100_000, budget);
+        FrameReader second = new FrameReader(() -> 100_000, budget);
+        byte[] big = concat(hello(), frame(7, new byte[900]));
+
+        assertNull(first.feed(buffer(Arrays.copyOf(big, 800)), sink));
+        String fault = second.feed(buffer(Arrays.copyOf(big, 800)), new Recorder());
+
+        assertNotNull("the second client is over the budget", fault);
+        assertTrue(fault, fault.contains("input budget"));
+        assertTrue(budget.total() > 0 && budget.total() <= 1000);
+        first.release();
+        assertEquals(0, budget.total());
+    }
 }

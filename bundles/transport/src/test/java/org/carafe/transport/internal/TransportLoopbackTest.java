@@ -2,6 +2,7 @@ package org.carafe.transport.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -102,6 +104,21 @@ public class TransportLoopbackTest {
     @Test(expected = MasterSocket.LockHeldException.class)
     public void aSecondServerOnTheSameDirectoryIsRefused() throws IOException {
         MasterSocket.open(dir, MasterSocket.ownUid()).close();
+    }
+
+    @Test
+    public void tryingTheHeldDirectoryAgainKeepsItsLock() throws IOException {
+        Object inode = Files.getAttribute(dir.resolve("lock"), "unix:ino");
+        try {
+            MasterSocket.open(dir, MasterSocket.ownUid()).close();
+            fail("opened twice");
+        } catch (MasterSocket.LockHeldException e) {
+            // refused, as it must be
+        }
+
+        String locks = Files.readString(Path.of("/proc/locks"));
+        assertTrue("the lock of " + dir + " (inode " + inode + ") is still held:\n" + locks,
+                locks.lines().anyMatch(l -> l.contains(":" + inode + " ")));
     }
 
     @Test
@@ -279,11 +296,67 @@ public class TransportLoopbackTest {
         }
     }
 
+    @Test
+    public void anInitThreadWaitingForItsHandlerOutlivesTheInitDeadline() throws Exception {
+        limits.setInitDeadlineMillis(200);
+        RequestHandler init = remove("init_thread");
+        try (Client c = new Client()) {
+            c.hello(Protocol.VERSION);
+            c.send(1, initData());
+            afterLoopTimer(600);
+
+            add("init_thread", init);
+
+            assertEquals(0x20, c.receive().getInt());
+            assertEquals(Status.SUCCESS, c.status);
+        }
+    }
+
+    @Test
+    public void aRequestThatWaitedForItsHandlerIsHeldWhileItsThreadIsSuspended()
+            throws Exception {
+        int code = RequestCodes.builtInCode("open_event");
+        try (Client c = new Client()) {
+            c.hello(Protocol.VERSION);
+            c.call(1, initData());
+            EmuThread thread = loop.call(() -> kernel.threads().iterator().next());
+            c.send(code, u32(5));
+            loop.call(thread::suspend);
+
+            add("open_event", request -> request.out().u32(request.in().u32() * 2));
+            loop.call(() -> null); // the handler's arrival has been handled on the loop
+            c.channel.configureBlocking(false);
+            assertEquals("no reply while suspended", 0, c.channel.read(ByteBuffer.allocate(1)));
+            c.channel.configureBlocking(true);
+            loop.call(thread::resume);
+
+            assertEquals(10, c.receive().getInt());
+        }
+    }
+
+    /** Returns once a loop timer of {@code millis} has run, and so every earlier one. */
+    private void afterLoopTimer(long millis) throws Exception {
+        CompletableFuture<Void> fired = new CompletableFuture<>();
+        loop.schedule(() -> fired.complete(null), millis);
+        fired.get(10, TimeUnit.SECONDS);
+    }
+
+    private final Map<String, Map<String, Object>> added = new HashMap<>();
+    private final Map<String, RequestHandler> addedHandlers = new HashMap<>();
+
     private void add(String name, RequestHandler handler) {
         Map<String, Object> props = new HashMap<>();
         props.put(RequestHandler.REQUEST, name);
         props.put(Constants.SERVICE_ID, nextServiceId++);
         handlers.add(handler, props);
+        added.put(name, props);
+        addedHandlers.put(name, handler);
+    }
+
+    private RequestHandler remove(String name) {
+        RequestHandler handler = addedHandlers.remove(name);
+        handlers.remove(handler, added.remove(name));
+        return handler;
     }
 
     private static String perms(Path p) throws IOException {
