@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import org.carafe.client.CarafeException;
@@ -16,6 +17,7 @@ import org.carafe.client.EmulatedThread;
 import org.carafe.client.Protocol;
 import org.carafe.client.Rights;
 import org.carafe.client.StartupInfo;
+import org.carafe.client.Status;
 import org.carafe.client.ThreadTerminatedException;
 
 /**
@@ -129,7 +131,15 @@ final class ConsoleMirror {
                     batch.append(output.poll());
                 }
                 queuedChars.addAndGet(-batch.length());
-                writer.writeConsoleOutput(hstdout, batch.toString());
+                try {
+                    writer.writeConsoleOutput(hstdout, batch.toString());
+                } catch (CarafeException e) {
+                    if (e.status() != Status.NOT_IMPLEMENTED) {
+                        throw e;
+                    }
+                    // the console bundle is away longer than the server waits: this batch
+                    // is lost, the next one finds its successor
+                }
             }
         } catch (IOException | RuntimeException e) {
             // closed at exit, or no console handler: the console just stops showing output
@@ -144,7 +154,19 @@ final class ConsoleMirror {
         StringBuilder text = new StringBuilder();
         try {
             while (true) {
-                for (ConsoleRecord r : reader.readConsoleInput(hstdin, 256, true)) {
+                List<ConsoleRecord> records;
+                try {
+                    records = reader.readConsoleInput(hstdin, 256, true);
+                } catch (CarafeException e) {
+                    if (e.status() != Status.NOT_IMPLEMENTED) {
+                        throw e;
+                    }
+                    // the console bundle is away longer than the server waits: ask again
+                    // (a second later, should the server not wait at all)
+                    LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+                    continue;
+                }
+                for (ConsoleRecord r : records) {
                     if (r.keyDown() && r.ch() != 0) {
                         text.append(r.ch() == '\r' ? '\n' : r.ch());
                     }
