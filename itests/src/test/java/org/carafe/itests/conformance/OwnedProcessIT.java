@@ -93,6 +93,22 @@ public class OwnedProcessIT {
     }
 
     @Test
+    public void aLinuxProcessWhoseLauncherVanishesIsKilled() throws Exception {
+        int linuxPid = (int) sleeper.pid();
+        server.start("wait-for-socket").close();
+        EmulatedThread owner = EmulatedThread.connect(ServerFixture.socket());
+        owner.initThread(Protocol.KIND_OWNED, linuxPid, "", "sleep 60");
+        owner.initProcess();
+        owner.initProcessDone();
+
+        owner.close();
+
+        assertTrue("the sleep was left running", sleeper.waitFor(ServerFixture.DEADLINE_MS,
+                TimeUnit.MILLISECONDS));
+        assertEquals("killed by SIGKILL", 137, sleeper.exitValue());
+    }
+
+    @Test
     public void claimingALinuxProcessThatIsNotOursIsRefused() throws Exception {
         server.start("wait-for-socket").close();
         EmulatedThread t = EmulatedThread.connect(ServerFixture.socket());

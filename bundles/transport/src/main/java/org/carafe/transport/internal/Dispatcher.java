@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 
 import org.carafe.api.handler.RequestHandler;
+import org.carafe.api.model.EmuProcess;
 import org.carafe.api.model.EmuThread;
 import org.carafe.api.model.Kernel;
 import org.carafe.api.model.ServerLoop;
@@ -368,15 +369,27 @@ final class Dispatcher {
         end(conn);
     }
 
-    /** The channel is closed: the thread ends with the exit code it reported, else 1. */
+    /**
+     * The channel is closed: the thread ends with the exit code it reported, else 1. An owned
+     * Linux process whose emulated process ends so, without its launcher saying how, is
+     * killed: nothing manages it any more (its launcher was killed, say).
+     */
     void closed(ClientConnection conn) {
         if (conn.isEnded()) {
             return;
         }
         EmuThread thread = conn.thread();
         end(conn);
-        if (thread != null && !thread.isTerminated()) {
-            kernel.endThread(thread, thread.exitReported() ? thread.exitCode() : 1, false);
+        if (thread == null || thread.isTerminated()) {
+            return;
+        }
+        boolean reported = thread.exitReported();
+        kernel.endThread(thread, reported ? thread.exitCode() : 1, false);
+        EmuProcess process = thread.process();
+        if (!reported && process.hasEnded() && process.ownsLinuxProcess()) {
+            LOG.info("{}: its last connection closed without an exit code; killing Linux "
+                    + "process {}", conn.describe(), process.linuxPid());
+            kernel.linux().kill(process.linuxPid(), process.linuxStartTime());
         }
     }
 
