@@ -55,6 +55,11 @@ public final class ProcessCommands {
         });
     }
 
+    /** Without a pid: how to call it. */
+    public String handles() {
+        return "usage: carafe:handles PID (a Carafe pid, decimal or 0x hex; see carafe:processes)";
+    }
+
     /** The handle table of process {@code pid} (decimal or 0x hex). */
     public String handles(String pid) {
         int id = OnLoop.pid(pid);

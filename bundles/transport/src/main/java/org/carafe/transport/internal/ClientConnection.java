@@ -82,7 +82,7 @@ final class ClientConnection implements Connection, FrameReader.Sink {
         this.serveTask = () -> dispatcher.serve(this);
         this.heldTask = () -> dispatcher.run(this);
         this.request = new ClientRequest(this, dispatcher);
-        this.description = "pid " + peerPid;
+        this.description = "Linux pid " + peerPid;
     }
 
     // ---- Connection ----
@@ -301,7 +301,10 @@ final class ClientConnection implements Connection, FrameReader.Sink {
 
     void bind(EmuThread thread) {
         this.thread = thread;
-        this.description = "pid " + peerPid + " thread 0x" + Integer.toHexString(thread.tid());
+        // as carafe ps shows them: Carafe ids in decimal, then the peer's Linux pid
+        this.description = "pid " + Integer.toUnsignedString(thread.process().pid())
+                + " thread " + Integer.toUnsignedString(thread.tid()) + " (Linux pid "
+                + peerPid + ")";
     }
 
     /** Whether the thread is done with this connection: later requests are ignored. */

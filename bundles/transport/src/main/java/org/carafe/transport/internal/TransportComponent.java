@@ -58,6 +58,8 @@ public final class TransportComponent {
     private long uid;
     private Settings settings;
     private IoLoop io;
+    /** Set once SCR has bound the handlers present at activation. */
+    private volatile boolean settled;
     /** Between a successful start and deactivate: departing handlers' requests are taken back. */
     private volatile boolean serving;
     private ServiceRegistration<ProcessListener> idleRegistration;
@@ -69,7 +71,9 @@ public final class TransportComponent {
         this.context = context;
         this.kernel = kernel;
         this.handlers = new HandlerRegistry(this::handlerArrived, this::origin);
-        handlers.logSwapsAtInfo(() -> context.getBundle(0).getState() == Bundle.ACTIVE);
+        // quiet while this revision binds the handlers that are there, and after it stopped
+        handlers.logSwapsAtInfo(() -> settled && serving
+                && context.getBundle(0).getState() == Bundle.ACTIVE);
         this.dispatcher = new Dispatcher(kernel, handlers, limits);
         dispatcher.logTakeBacksAtInfo(() -> context.getBundle(0).getState() == Bundle.ACTIVE);
         this.idle = new IdleShutdown(kernel, this::openConnections, this::stopFramework);
@@ -117,6 +121,12 @@ public final class TransportComponent {
         } else if (!master.dir().equals(settings.socketDir()) && !rebind(settings.socketDir())) {
             settings = settings.withSocketDir(master.dir());
         }
+    }
+
+    /** Called by SCR after the constructor and the first binds: later swaps are news. */
+    @Activate
+    void settled() {
+        settled = true;
     }
 
     @Modified
