@@ -126,6 +126,8 @@ final class MasterSocket implements Closeable {
      * object must not be closed afterwards; the successor (or the handover) owns it all.
      */
     HandedTransport handOff(List<HandedConnection> connections, List<String> dynamicNames) {
+        // the handover owns the lock now: it releases it, or a successor adopts it again
+        HELD.remove(dir.toAbsolutePath().normalize());
         return new HandedTransport(dir, channel, lockFile, lock, connections, dynamicNames);
     }
 

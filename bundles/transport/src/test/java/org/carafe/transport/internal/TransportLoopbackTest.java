@@ -33,6 +33,7 @@ import org.carafe.api.protocol.RequestCodes;
 import org.carafe.api.protocol.Status;
 import org.carafe.api.transport.HandedConnection;
 import org.carafe.api.transport.HandedTransport;
+import org.carafe.api.transport.TransportHandover;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -343,6 +344,19 @@ public class TransportLoopbackTest {
 
     private final Map<String, Map<String, Object>> added = new HashMap<>();
     private final Map<String, RequestHandler> addedHandlers = new HashMap<>();
+
+    @Test
+    public void anAbandonedHandOverLetsTheDirectoryBeOpenedAgain() throws Exception {
+        List<HandedConnection> left = io.handOff(dispatcher::handOff, 5000);
+        HandedTransport state = io.master().handOff(left, List.of());
+        TransportHandover.abandon(state, kernel);
+
+        serve(MasterSocket.open(dir, MasterSocket.ownUid()));
+
+        try (Client c = new Client()) {
+            assertEquals(0, c.hello(Protocol.VERSION));
+        }
+    }
 
     private void add(String name, RequestHandler handler) {
         Map<String, Object> props = new HashMap<>();
