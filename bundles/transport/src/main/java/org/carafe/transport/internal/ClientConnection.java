@@ -136,15 +136,16 @@ final class ClientConnection implements Connection, FrameReader.Sink {
             return false;
         }
         if (data.length < size) {
-            int grown = Math.max(size, data.length * 2);
+            int grown = size > KEEP_DATA ? size : Math.max(size, data.length * 2);
             InputBudget budget = dispatcher.limits().inputBudget();
-            if (!budget.take(grown - data.length)) {
+            byte[] bigger = budget.take(grown - data.length) ? allocate(grown) : null;
+            if (bigger == null) {
                 dispatcher.faultLater(this, "requests of all clients hold more than "
                         + budget.maxTotal() + " bytes (input budget)");
                 return false;
             }
             charged.addAndGet(grown - data.length);
-            data = new byte[grown];
+            data = bigger;
             dataView = ByteBuffer.wrap(data);
         }
         src.get(offset, data, 0, size);
@@ -153,6 +154,16 @@ final class ClientConnection implements Connection, FrameReader.Sink {
         busy = true;
         dispatcher.submit(serveTask);
         return true;
+    }
+
+    /** A request buffer, or null (given back to the budget) if the heap cannot hold it. */
+    private byte[] allocate(int size) {
+        try {
+            return new byte[size];
+        } catch (OutOfMemoryError e) {
+            dispatcher.limits().inputBudget().give(size - data.length);
+            return null;
+        }
     }
 
     private void sendHello(int status, String message) {

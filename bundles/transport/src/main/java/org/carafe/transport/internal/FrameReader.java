@@ -108,8 +108,7 @@ final class FrameReader {
             return null;
         }
         carry.flip();
-        ByteBuffer out = ByteBuffer.allocate(carry.remaining());
-        out.put(carry).flip();
+        ByteBuffer out = carry;
         release();
         return out;
     }
@@ -166,23 +165,47 @@ final class FrameReader {
      */
     private boolean stash(ByteBuffer src) {
         int need = src.remaining();
-        if (carry == null) {
-            int capacity = Math.max(need, 256);
-            if (!budget.take(capacity)) {
+        int used = carry != null ? carry.position() : 0;
+        if (carry == null || carry.remaining() < need) {
+            // once its header is in, the pending frame gets its whole size at once: no
+            // doubling, so a large frame never needs twice its size while it grows
+            int capacity = Math.max(Math.max(used + need, 256), pendingFrameLength(src, used));
+            int more = capacity - (carry != null ? carry.capacity() : 0);
+            if (!budget.take(more)) {
                 return false;
             }
-            carry = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
-        } else if (carry.remaining() < need) {
-            int capacity = Math.max(carry.capacity() * 2, carry.position() + need);
-            if (!budget.take(capacity - carry.capacity())) {
+            ByteBuffer bigger;
+            try {
+                bigger = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
+            } catch (OutOfMemoryError e) {
+                // a client's frame the heap cannot hold: that client goes, not the server
+                budget.give(more);
                 return false;
             }
-            ByteBuffer bigger = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
-            carry.flip();
-            bigger.put(carry);
+            if (carry != null) {
+                carry.flip();
+                bigger.put(carry);
+            }
             carry = bigger;
         }
         carry.put(src);
         return true;
+    }
+
+    /**
+     * The length (header and data) of the frame that the carried bytes, then {@code src},
+     * begin with, once its header is there; 0 before that or before the hello.
+     */
+    private int pendingFrameLength(ByteBuffer src, int used) {
+        if (!helloDone || used + src.remaining() < Protocol.REQUEST_HEADER_SIZE) {
+            return 0;
+        }
+        int size = 0;
+        for (int i = 7; i >= 4; i--) {
+            byte b = i < used ? carry.get(i) : src.get(src.position() + i - used);
+            size = size << 8 | b & 0xFF;
+        }
+        return size < 0 || size > maxRequestBytes.getAsInt() ? 0
+                : Protocol.REQUEST_HEADER_SIZE + size;
     }
 }

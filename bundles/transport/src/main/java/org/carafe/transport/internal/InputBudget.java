@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Bytes the transport holds for requests across all connections of one transport: the carry
  * buffers of frames not yet complete and the buffers of requests handed to the loop. A client
- * whose next frame would push the total over {@link #maxTotal()} (a quarter of the heap) loses
+ * whose next frame would push the total over {@link #maxTotal()} (an eighth of the heap) loses
  * its connection instead, so clients that send large frames and stall, or many large ones,
  * cannot exhaust the server's memory. Thread-safe.
  */
@@ -14,7 +14,7 @@ final class InputBudget {
     private final long maxTotal;
 
     InputBudget() {
-        this(Runtime.getRuntime().maxMemory() / 4);
+        this(Runtime.getRuntime().maxMemory() / 8);
     }
 
     InputBudget(long maxTotal) {
