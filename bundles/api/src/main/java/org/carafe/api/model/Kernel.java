@@ -1,6 +1,7 @@
 package org.carafe.api.model;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -72,6 +73,9 @@ public final class Kernel {
      * updated) first hears, on the loop, the events announced meanwhile.
      */
     public void addListener(ProcessListener listener) {
+        if (listeners.contains(listener)) {
+            return; // kept through an update of the object core, bound again by its successor
+        }
         if (!replay.isAwaited(listener)) {
             listeners.add(listener);
             return;
@@ -100,6 +104,17 @@ public final class Kernel {
         if (listeners.remove(listener)) {
             replay.departed(listener, loop);
         }
+    }
+
+    /**
+     * Removes, as {@link #removeListener} does, every listener not in {@code current}: the
+     * successor of an updated object core drops those that went away while no one was there
+     * to unbind them. Since 1.5.
+     */
+    public void retainListeners(Collection<ProcessListener> current) {
+        List<ProcessListener> gone = new ArrayList<>(listeners);
+        gone.removeAll(current);
+        gone.forEach(this::removeListener);
     }
 
     /** Tells every listener; a failing listener is logged and the others still hear of it. */

@@ -15,8 +15,10 @@ import org.carafe.api.model.EmuThread;
  * @param helloDone whether the client's hello has been read and answered
  * @param admitted whether the first request in {@code unread} was already being served (past
  *        the hold of a suspended thread): the successor serves it without holding it again
+ * @param arrivedNanos when that request first arrived ({@link System#nanoTime}), so that its
+ *        timeouts count from then; 0 if {@code unread} does not begin with a taken-back request
  */
 public record HandedConnection(SocketChannel channel, int peerPid, long peerStartTime,
         boolean helloDone, EmuThread thread, ByteBuffer unread, ByteBuffer unsent,
-        boolean closing, boolean admitted) {
+        boolean closing, boolean admitted, long arrivedNanos) {
 }

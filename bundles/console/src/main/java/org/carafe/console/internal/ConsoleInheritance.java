@@ -22,8 +22,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * that ends while this bundle is stopped is not detached, so its console stays until the
  * server stops.
  */
+// immediate: the instance outlives an update of the object core, which keeps it in the kernel
 @Component(name = "console_inheritance", service = ProcessListener.class,
-        configurationPid = "org.carafe.console")
+        configurationPid = "org.carafe.console", immediate = true)
 @Designate(ocd = ConsoleInheritance.Config.class)
 public final class ConsoleInheritance implements ProcessListener {
     /** Configuration (PID org.carafe.console), changed in place. */

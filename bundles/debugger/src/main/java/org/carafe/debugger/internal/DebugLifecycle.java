@@ -20,7 +20,8 @@ import org.osgi.service.component.annotations.Component;
  * debugger ends, its debuggees are killed with STATUS_DEBUGGER_INACTIVE, or, with kill-on-exit
  * off, detached. Stateless; called on the loop.
  */
-@Component(name = "debug_lifecycle", service = ProcessListener.class)
+// immediate: the instance outlives an update of the object core, which keeps it in the kernel
+@Component(name = "debug_lifecycle", service = ProcessListener.class, immediate = true)
 public final class DebugLifecycle implements ProcessListener {
     private static final int DEBUG_FLAGS = Flags.DEBUG_PROCESS | Flags.DEBUG_ONLY_THIS_PROCESS;
 

@@ -27,11 +27,11 @@ import org.slf4j.LoggerFactory;
  * and feeds it the {@link ProcessListener} services as they come and go. On first activation it
  * creates the kernel and publishes it through {@link KernelHandover}; when this bundle is
  * updated while the framework runs, it leaves the kernel there and its successor adopts it, so
- * processes, handles and connections stay. Its listeners are unbound from the kernel and bound
- * again as for any listener update (the kernel keeps their events meanwhile): SCR deactivates
- * listener components this bundle no longer uses and gives the successor new instances. When
- * the framework stops, the kernel ends every thread and its loop stops. SCR calls this class
- * from its own threads.
+ * processes, handles and connections stay. The listeners stay in the kernel meanwhile (they
+ * are immediate components, so SCR keeps their instances), so a process that starts during the
+ * swap gets its console and debugger at once; the successor binds them again and drops those
+ * that left meanwhile. When the framework stops, the kernel ends every thread and its loop
+ * stops. SCR calls this class from its own threads.
  */
 @Capability(namespace = "osgi.service",
         attribute = "objectClass:List<String>=\"org.carafe.api.model.Kernel\"",
@@ -43,6 +43,8 @@ public final class KernelComponent {
     /** Listeners bound so far; guarded by this. Bound before activation, or after. */
     private final Set<ProcessListener> bound = new LinkedHashSet<>();
     private Kernel kernel;
+    /** Left to a successor: the listeners stay in the kernel, SCR's unbinds are not news. */
+    private boolean handingOver;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -55,7 +57,7 @@ public final class KernelComponent {
 
     synchronized void removeListener(ProcessListener listener) {
         bound.remove(listener);
-        if (kernel != null) {
+        if (kernel != null && !handingOver) {
             kernel.removeListener(listener);
         }
     }
@@ -65,6 +67,8 @@ public final class KernelComponent {
         Kernel adopted = KernelHandover.adopt();
         if (adopted != null) {
             kernel = adopted;
+            // stale ones first, so that a listener's successor hears what it missed
+            kernel.retainListeners(bound);
             bound.forEach(kernel::addListener);
             LOG.info("Carafe kernel taken over from the previous revision of {} {}",
                     context.getBundle().getSymbolicName(), context.getBundle().getVersion());
@@ -80,6 +84,7 @@ public final class KernelComponent {
     @Deactivate
     synchronized void deactivate(BundleContext context) {
         if (updating(context)) {
+            handingOver = true;
             KernelHandover.leave(KernelHandover.GRACE_MILLIS);
             LOG.info("Carafe kernel left for the next revision of {} (at most {} ms)",
                     context.getBundle().getSymbolicName(), KernelHandover.GRACE_MILLIS);

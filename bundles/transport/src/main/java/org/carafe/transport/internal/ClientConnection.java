@@ -61,6 +61,8 @@ final class ClientConnection implements Connection, FrameReader.Sink {
     private boolean ended;
     /** The next request was let through a suspension hold by a departing revision. */
     private volatile boolean admitted;
+    /** When the next request first arrived, if a departing revision handed it over; or 0. */
+    private volatile long arrival;
     private String waitingFor;
     private ScheduledFuture<?> waitTimer;
 
@@ -216,6 +218,18 @@ final class ClientConnection implements Connection, FrameReader.Sink {
     /** The next request is one a departing revision was already serving (see HandedConnection). */
     void admitNext() {
         admitted = true;
+    }
+
+    /** The next request first arrived at {@code nanos}, at a departing revision. */
+    void arrivedAt(long nanos) {
+        arrival = nanos;
+    }
+
+    /** When the current request first arrived if it was handed over, else 0; asks once. */
+    long takeArrival() {
+        long was = arrival;
+        arrival = 0;
+        return was;
     }
 
     /** Whether this request is such a one; asks only once. */

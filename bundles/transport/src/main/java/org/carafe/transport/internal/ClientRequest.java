@@ -39,6 +39,14 @@ final class ClientRequest implements Request {
         this.dispatcher = dispatcher;
     }
 
+    /**
+     * The request arrived at {@code nanos} ({@link System#nanoTime}), before a departing
+     * revision of the transport handed it over: its timeouts count from then.
+     */
+    void arrivedAt(long nanos) {
+        startNanos = nanos;
+    }
+
     /** Starts serving {@code name} with the connection's current request data. */
     void reset(String name) {
         this.code = connection.code();
@@ -107,6 +115,7 @@ final class ClientRequest implements Request {
      * reads) holds no big buffer.
      */
     void replied() {
+        in = null; // nor a view of a request buffer the connection let go of
         if (out.head().remaining() > KEEP_REPLY_BYTES) {
             out = new WireWriter(256);
         } else {

@@ -151,6 +151,10 @@ final class Dispatcher {
         String name = codes.name(code);
         ClientRequest request = conn.request();
         request.reset(name != null ? name : describeCode(code));
+        long arrived = conn.takeArrival();
+        if (arrived != 0) {
+            request.arrivedAt(arrived);
+        }
         if (name == null) {
             reply(conn, request, Status.NOT_IMPLEMENTED);
         } else if (thread == null || conn.takeAdmitted()) {
@@ -437,8 +441,10 @@ final class Dispatcher {
         EmuThread thread = conn.thread();
         boolean closing = conn.isEnded() || conn.outbox().isClosing();
         boolean admitted = false;
+        long arrived = 0;
         if (!conn.isEnded() && conn.isBusy()) {
             ClientRequest request = conn.request();
+            arrived = request.startNanos();
             admitted = request.parked() != null || request.isAdmitted();
             if (request.parked() != null) {
                 ParkedRequests.cancelWait(thread);
@@ -456,7 +462,7 @@ final class Dispatcher {
 
         return new HandedConnection(conn.channel(), conn.peerPid(), conn.peerStartTime(),
                 conn.reader().helloDone(), closing ? null : thread, unread,
-                conn.outbox().takePending(), closing, admitted);
+                conn.outbox().takePending(), closing, admitted, arrived);
     }
 
     private static ByteBuffer concat(ByteBuffer first, ByteBuffer second) {

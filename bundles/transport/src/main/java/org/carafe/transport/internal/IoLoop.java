@@ -186,6 +186,9 @@ final class IoLoop implements Runnable {
             if (h.admitted()) {
                 conn.admitNext();
             }
+            if (h.arrivedNanos() != 0) {
+                conn.arrivedAt(h.arrivedNanos());
+            }
             String fault = conn.reader().feed(h.unread(), conn);
             if (fault != null) {
                 stopReading(conn);

@@ -21,9 +21,11 @@ public @interface TransportConfig {
                     + "$CARAFE_INSTANCE, else \"default\".")
     String instance() default "";
 
-    @AttributeDefinition(name = "Persistent",
-            description = "Keep running after the last process has ended.")
-    boolean persistent() default false;
+    // a string, so that "not configured" stays visible: empty falls back to carafe.persistent
+    @AttributeDefinition(name = "Persistent", required = false,
+            description = "true: keep running after the last process has ended. Empty: the "
+                    + "carafe.persistent property (./carafe up sets it), else false.")
+    String persistent() default "";
 
     @AttributeDefinition(name = "Grace period (s)",
             description = "Seconds without processes before the server exits.")

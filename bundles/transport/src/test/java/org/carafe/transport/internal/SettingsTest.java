@@ -31,6 +31,9 @@ public class SettingsTest {
         env.put(Settings.PROP_PERSISTENT, "true");
         assertTrue(resolve().persistent());
 
+        raw.put("persistent", "");
+        assertTrue("the component's empty default counts as unset", resolve().persistent());
+
         raw.put("persistent", "${carafe.persistent}");
         assertTrue("an unresolved placeholder counts as unset", resolve().persistent());
 
