@@ -16,7 +16,10 @@ public interface Connection {
         return -1;
     }
 
-    /** A short description of the peer for log lines, e.g. {@code pid 32 thread 36 (Linux pid 812)}. */
+    /**
+     * A short description of the peer for log lines, e.g. {@code pid 32 thread 36 (Linux pid
+     * 812)}.
+     */
     String describe();
 
     /**

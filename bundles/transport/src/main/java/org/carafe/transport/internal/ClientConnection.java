@@ -139,7 +139,7 @@ final class ClientConnection implements Connection, FrameReader.Sink {
         }
         if (data.length < size) {
             int grown = size > KEEP_DATA ? size : Math.max(size, data.length * 2);
-            InputBudget budget = dispatcher.limits().inputBudget();
+            ByteBudget budget = dispatcher.limits().inputBudget();
             byte[] bigger = budget.take(grown - data.length) ? allocate(grown) : null;
             if (bigger == null) {
                 dispatcher.faultLater(this, "requests of all clients hold more than "

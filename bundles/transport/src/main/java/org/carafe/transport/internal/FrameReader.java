@@ -27,17 +27,17 @@ final class FrameReader {
     private static final int CARRY_KEEP = 4096;
 
     private final IntSupplier maxRequestBytes;
-    private final InputBudget budget;
+    private final ByteBudget budget;
     private ByteBuffer carry;
     private boolean helloDone;
     private boolean stopped;
 
     FrameReader(IntSupplier maxRequestBytes) {
-        this(maxRequestBytes, new InputBudget(Long.MAX_VALUE));
+        this(maxRequestBytes, new ByteBudget(Long.MAX_VALUE));
     }
 
     /** A reader whose carry buffer is charged to {@code budget}. */
-    FrameReader(IntSupplier maxRequestBytes, InputBudget budget) {
+    FrameReader(IntSupplier maxRequestBytes, ByteBudget budget) {
         this.maxRequestBytes = maxRequestBytes;
         this.budget = budget;
     }

@@ -15,7 +15,7 @@ final class Limits {
     private volatile int maxConnections = 16000;
     private volatile long initDeadlineMillis = 10_000;
     private final OutputBudget outputBudget = new OutputBudget();
-    private final InputBudget inputBudget = new InputBudget();
+    private final ByteBudget inputBudget = ByteBudget.forInput();
 
     void apply(Settings settings) {
         maxRequestBytes = settings.maxRequestBytes();
@@ -50,7 +50,7 @@ final class Limits {
     }
 
     /** The shared budget of bytes held for requests (partial frames, request buffers). */
-    InputBudget inputBudget() {
+    ByteBudget inputBudget() {
         return inputBudget;
     }
 

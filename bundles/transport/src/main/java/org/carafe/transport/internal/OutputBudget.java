@@ -1,6 +1,5 @@
 package org.carafe.transport.internal;
 
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Bytes of replies waiting in outboxes because their clients do not read, across all
@@ -15,20 +14,19 @@ final class OutputBudget {
     static final long MAX_PER_CONNECTION = 16L << 20;
     static final long MIN_TOTAL = 256L << 20;
 
-    private final AtomicLong total = new AtomicLong();
-    private final long maxTotal;
+    private final ByteBudget total;
 
     OutputBudget() {
         this(Math.max(MIN_TOTAL, Runtime.getRuntime().maxMemory() / 4));
     }
 
     OutputBudget(long maxTotal) {
-        this.maxTotal = maxTotal;
+        this.total = new ByteBudget(maxTotal);
     }
 
     /** The most unread bytes all connections may hold together. */
     long maxTotal() {
-        return maxTotal;
+        return total.maxTotal();
     }
 
     /** Takes {@code bytes} for a connection that already holds {@code held}; false if refused. */
@@ -36,19 +34,14 @@ final class OutputBudget {
         if (held > 0 && held + bytes > MAX_PER_CONNECTION) {
             return false;
         }
-        long now = total.addAndGet(bytes);
-        if (now > maxTotal) {
-            total.addAndGet(-bytes);
-            return false;
-        }
-        return true;
+        return total.take(bytes);
     }
 
     void give(long bytes) {
-        total.addAndGet(-bytes);
+        total.give(bytes);
     }
 
     long total() {
-        return total.get();
+        return total.total();
     }
 }

@@ -214,8 +214,8 @@ public class FrameReaderTest {
     }
 
     @Test
-    public void incompleteFramesBeyondTheInputBudgetAreAFaultAndGiveTheBytesBack() {
-        InputBudget budget = new InputBudget(1000);
+    public void incompleteFramesBeyondTheByteBudgetAreAFaultAndGiveTheBytesBack() {
+        ByteBudget budget = new ByteBudget(1000);
         FrameReader first = new FrameReader(() -> 100_000, budget);
         FrameReader second = new FrameReader(() -> 100_000, budget);
         byte[] big = concat(hello(), frame(7, new byte[900]));

@@ -3,21 +3,23 @@ package org.carafe.transport.internal;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Bytes the transport holds for requests across all connections of one transport: the carry
- * buffers of frames not yet complete and the buffers of requests handed to the loop. A client
- * whose next frame would push the total over {@link #maxTotal()} (an eighth of the heap) loses
- * its connection instead, so clients that send large frames and stall, or many large ones,
- * cannot exhaust the server's memory. Thread-safe.
+ * A number of bytes that all connections of one transport share, up to {@link #maxTotal()}.
+ * As the input budget it counts what the transport holds for requests: the carry buffers of
+ * frames not yet complete and the buffers of requests handed to the loop (an eighth of the
+ * heap), so clients that send large frames and stall, or many large ones, lose their
+ * connection instead of exhausting the server's memory. {@link OutputBudget} keeps its total
+ * in one too. Thread-safe.
  */
-final class InputBudget {
+final class ByteBudget {
     private final AtomicLong total = new AtomicLong();
     private final long maxTotal;
 
-    InputBudget() {
-        this(Runtime.getRuntime().maxMemory() / 8);
+    /** The input budget: an eighth of the heap. */
+    static ByteBudget forInput() {
+        return new ByteBudget(Runtime.getRuntime().maxMemory() / 8);
     }
 
-    InputBudget(long maxTotal) {
+    ByteBudget(long maxTotal) {
         this.maxTotal = maxTotal;
     }
 
