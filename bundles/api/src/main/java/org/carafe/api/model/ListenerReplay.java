@@ -57,13 +57,16 @@ final class ListenerReplay {
             return;
         }
         synchronized (this) {
-            List<String> full = new ArrayList<>();
-            away.forEach((name, queue) -> {
-                if (queue.size() >= MAX_KEPT) {
-                    full.add(name);
+            List<String> full = null;
+            for (Map.Entry<String, List<Pending>> e : away.entrySet()) {
+                if (e.getValue().size() >= MAX_KEPT) {
+                    full = full != null ? full : new ArrayList<>();
+                    full.add(e.getKey());
                 }
-            });
-            full.forEach(this::drop);
+            }
+            if (full != null) {
+                full.forEach(this::drop);
+            }
             for (List<Pending> queue : away.values()) {
                 for (KObject subject : subjects) {
                     if (subject != null) {

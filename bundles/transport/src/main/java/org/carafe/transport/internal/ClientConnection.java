@@ -60,9 +60,9 @@ final class ClientConnection implements Connection, FrameReader.Sink {
     private EmuThread thread;
     private boolean ended;
     /** The next request was let through a suspension hold by a departing revision. */
-    private volatile boolean admitted;
+    private volatile boolean handedAdmitted;
     /** When the next request first arrived, if a departing revision handed it over; or 0. */
-    private volatile long arrival;
+    private volatile long handedArrival;
     private String waitingFor;
     private ScheduledFuture<?> waitTimer;
 
@@ -215,28 +215,26 @@ final class ClientConnection implements Connection, FrameReader.Sink {
         return new WireReader(dataView);
     }
 
-    /** The next request is one a departing revision was already serving (see HandedConnection). */
-    void admitNext() {
-        admitted = true;
+    /**
+     * The next request is one a departing revision handed over (see HandedConnection): it
+     * first arrived at {@code arrivedNanos} (0: unknown), and with {@code admitted} it was
+     * already being served.
+     */
+    void handedNext(boolean admitted, long arrivedNanos) {
+        handedAdmitted = admitted;
+        handedArrival = arrivedNanos;
     }
 
-    /** The next request first arrived at {@code nanos}, at a departing revision. */
-    void arrivedAt(long nanos) {
-        arrival = nanos;
-    }
-
-    /** When the current request first arrived if it was handed over, else 0; asks once. */
-    long takeArrival() {
-        long was = arrival;
-        arrival = 0;
-        return was;
-    }
-
-    /** Whether this request is such a one; asks only once. */
-    boolean takeAdmitted() {
-        boolean was = admitted;
-        admitted = false;
-        return was;
+    /** Gives the request just reset what was handed over for it, once (loop). */
+    void applyHanded(ClientRequest request) {
+        if (handedArrival != 0) {
+            request.arrivedAt(handedArrival);
+        }
+        if (handedAdmitted) {
+            request.admit();
+        }
+        handedArrival = 0;
+        handedAdmitted = false;
     }
 
     /** Whether a request was handed to the loop and is not answered yet. */

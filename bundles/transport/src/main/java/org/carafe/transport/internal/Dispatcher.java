@@ -151,14 +151,10 @@ final class Dispatcher {
         String name = codes.name(code);
         ClientRequest request = conn.request();
         request.reset(name != null ? name : describeCode(code));
-        long arrived = conn.takeArrival();
-        if (arrived != 0) {
-            request.arrivedAt(arrived);
-        }
+        conn.applyHanded(request);
         if (name == null) {
             reply(conn, request, Status.NOT_IMPLEMENTED);
-        } else if (thread == null || conn.takeAdmitted()) {
-            request.admit();
+        } else if (thread == null || request.isAdmitted()) {
             run(conn);
         } else {
             thread.runOrHold(conn.heldTask());

@@ -12,8 +12,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -183,12 +183,7 @@ final class IoLoop implements Runnable {
                     dispatcher.limits().initDeadlineMillis());
         }
         if (h.unread() != null) {
-            if (h.admitted()) {
-                conn.admitNext();
-            }
-            if (h.arrivedNanos() != 0) {
-                conn.arrivedAt(h.arrivedNanos());
-            }
+            conn.handedNext(h.admitted(), h.arrivedNanos());
             String fault = conn.reader().feed(h.unread(), conn);
             if (fault != null) {
                 stopReading(conn);
